@@ -1,0 +1,2 @@
+/** Not built yet: see the open issue for this module. */
+package dev.mano.agent.protocol;
