@@ -1,2 +1,4 @@
-/** Not built yet: see the open issue for this module. */
+/**
+ * The VIM driver over libvirt: host inventory, domain XML, domain lifecycle and events. Plain Java, no Spring.
+ */
 package dev.mano.vim;

@@ -1,0 +1,18 @@
+package dev.mano.vim.inventory;
+
+import java.util.List;
+
+/**
+ * One NUMA cell of a host.
+ *
+ * @param id        cell id as libvirt numbers it
+ * @param memoryKib memory attached to the cell
+ * @param cpus      the cell's logical CPUs, ordered by id
+ * @param hugepages the cell's page pools by size (4 KiB normal pages included when libvirt reports them)
+ */
+public record NumaCell(int id, long memoryKib, List<Cpu> cpus, List<HugepagePool> hugepages) {
+    public NumaCell {
+        cpus = List.copyOf(cpus);
+        hugepages = List.copyOf(hugepages);
+    }
+}
