@@ -1,0 +1,122 @@
+package dev.mano.vim;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * DOM reading and writing for libvirt's XML documents. Parsing refuses DTDs and external entities:
+ * documents come from remote hosts and from files a user points us at.
+ */
+public final class Xml {
+    private Xml() {
+    }
+
+    public static Document parse(String xml, String what) throws VimException {
+        try {
+            return builder().parse(new InputSource(new StringReader(xml)));
+        } catch (Exception e) {
+            throw new VimException("cannot parse " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Document newDocument() {
+        try {
+            return builder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser cannot be configured securely", e);
+        }
+    }
+
+    private static DocumentBuilder builder() throws ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        return factory.newDocumentBuilder();
+    }
+
+    public static String write(Document document) {
+        try {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot serialize a DOM document we built ourselves", e);
+        }
+    }
+
+    /** Direct child elements with the given local name (namespace ignored). */
+    public static List<Element> children(Element parent, String name) {
+        List<Element> result = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(localName(e))) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    public static Optional<Element> child(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(localName(e))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Follows a path of child names, e.g. {@code path(root, "host", "topology", "cells")}. */
+    public static Optional<Element> path(Element from, String... names) {
+        Optional<Element> current = Optional.of(from);
+        for (String name : names) {
+            current = current.flatMap(e -> child(e, name));
+        }
+        return current;
+    }
+
+    public static Optional<String> childText(Element parent, String name) {
+        return child(parent, name).map(e -> e.getTextContent().trim());
+    }
+
+    private static String localName(Element e) {
+        return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
+    }
+
+    /** Appends a child element and returns it. */
+    public static Element add(Element parent, String name) {
+        Element child = parent.getOwnerDocument().createElement(name);
+        parent.appendChild(child);
+        return child;
+    }
+
+    /** Appends a child element with text content (escaped by the DOM serializer) and returns it. */
+    public static Element add(Element parent, String name, String text) {
+        Element child = add(parent, name);
+        child.setTextContent(text);
+        return child;
+    }
+}
