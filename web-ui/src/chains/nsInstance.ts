@@ -1,0 +1,95 @@
+/**
+ * SOL005 NsInstance, read tolerantly into what the chain view draws: the VNFs in chain order
+ * with state, host and cell, and the links between them with their realised path.
+ */
+export interface ChainView {
+  id: string;
+  name: string;
+  nsdId?: string;
+  state: string;
+  vnfs: ChainVnf[];
+  links: ChainLink[];
+}
+
+export interface ChainVnf {
+  id: string;
+  name: string;
+  state?: string;
+  host?: string;
+  cell?: string;
+  aspects: string[];
+}
+
+export interface ChainLink {
+  from: string;
+  to: string;
+  /** vhost-user, VF/VLAN, tap … as the orchestrator realised the link */
+  path?: string;
+}
+
+type J = Record<string, unknown>;
+const obj = (v: unknown): J => (v && typeof v === 'object' && !Array.isArray(v) ? (v as J) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+export function toChainView(raw: unknown): ChainView {
+  const ns = obj(raw);
+  const vnfs: ChainVnf[] = arr(ns.vnfInstance ?? ns.vnfInstances).map((v) => {
+    const vnf = obj(v);
+    const info = obj(vnf.instantiatedVnfInfo);
+    const placement = obj(vnf.placement ?? obj(vnf.extensions).placement ?? obj(vnf.metadata).placement);
+    const firstVnfc = obj(arr(info.vnfcResourceInfo)[0]);
+    const compute = obj(firstVnfc.computeResource);
+    return {
+      id: text(vnf.id) ?? '?',
+      name: text(vnf.vnfInstanceName) ?? text(vnf.vnfProductName) ?? text(vnf.vnfdId) ?? text(vnf.id) ?? '?',
+      state: text(info.vnfState) ?? text(vnf.instantiationState),
+      host: text(placement.host) ?? text(placement.hostName) ?? text(compute.vimConnectionId) ?? text(obj(firstVnfc.metadata).host),
+      cell: text(placement.cell) ?? text(placement.cellId) ?? text(obj(firstVnfc.metadata).cell),
+      aspects: arr(info.scaleStatus).map((s) => text(obj(s).aspectId)).filter((a): a is string => Boolean(a)),
+    };
+  });
+  const byId = new Map(vnfs.map((v) => [v.id, v]));
+  let links: ChainLink[] = arr(ns.links ?? ns.chainLinks ?? obj(ns.extensions).links).map((l) => {
+    const link = obj(l);
+    return {
+      from: text(link.from) ?? text(link.source) ?? '?',
+      to: text(link.to) ?? text(link.target) ?? '?',
+      path: text(link.path) ?? text(link.kind) ?? text(link.type) ?? describeVlan(link),
+    };
+  });
+  if (links.length === 0) {
+    // Without realised links, the forwarding graph's order is still the chain.
+    const order = arr(obj(arr(ns.vnffgInfo)[0]).vnfInstanceId).map(text).filter((id): id is string => Boolean(id) && byId.has(id!));
+    const chain = order.length > 1 ? order : vnfs.map((v) => v.id);
+    links = chain.slice(1).map((to, i) => ({ from: chain[i], to }));
+  }
+  return {
+    id: text(ns.id) ?? '?',
+    name: text(ns.nsInstanceName) ?? text(ns.id) ?? '?',
+    nsdId: text(ns.nsdId),
+    state: text(ns.nsState) ?? 'UNKNOWN',
+    vnfs: orderByLinks(vnfs, links),
+    links,
+  };
+}
+
+function describeVlan(link: J): string | undefined {
+  return link.vlan !== undefined ? `VF/VLAN ${String(link.vlan)}` : undefined;
+}
+
+/** Chain order: start at the VNF nothing points to, follow the links; VNFs off the chain go last. */
+function orderByLinks(vnfs: ChainVnf[], links: ChainLink[]): ChainVnf[] {
+  const targets = new Set(links.map((l) => l.to));
+  const next = new Map(links.map((l) => [l.from, l.to]));
+  const ordered: ChainVnf[] = [];
+  const seen = new Set<string>();
+  let at = vnfs.find((v) => !targets.has(v.id) && next.has(v.id))?.id;
+  while (at && !seen.has(at)) {
+    seen.add(at);
+    const vnf = vnfs.find((v) => v.id === at);
+    if (vnf) ordered.push(vnf);
+    at = next.get(at);
+  }
+  return [...ordered, ...vnfs.filter((v) => !seen.has(v.id))];
+}

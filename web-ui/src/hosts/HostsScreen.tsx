@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import type { Session } from '../auth/signIn';
+import { useResource } from '../api/useResource';
+import { EmptyState, LoadedView } from '../shell/States';
+import { Legend, NumaMap } from './NumaMap';
+import { toHostView, type HostView } from './topology';
+import { PlacementList } from './PlacementList';
+
+const hostsPath = '/vim/v1/hosts';
+
+export function HostsScreen({ session, pollMs = 3000 }: { session: Session; pollMs?: number }) {
+  const [hosts] = useResource<unknown[]>(session.api, hostsPath, pollMs);
+  return (
+    <div className="screen">
+      <h2>Hosts</h2>
+      <Legend />
+      <LoadedView state={hosts} what="hosts">
+        {(list) => list.length === 0 ? (
+          <EmptyState title="No host registered">
+            Register a host with <code>POST {hostsPath}</code> (admin) or run the Ansible playbook, which registers the hosts it tunes.
+          </EmptyState>
+        ) : (
+          <div className="hosts">{list.map((h, i) => <HostDetail key={i} session={session} summary={h} pollMs={pollMs} />)}</div>
+        )}
+      </LoadedView>
+      <PlacementList session={session} />
+    </div>
+  );
+}
+
+/** The list may carry only a summary; the topology with its holders comes from the host's own resource. */
+function HostDetail({ session, summary, pollMs }: { session: Session; summary: unknown; pollMs: number }) {
+  const base = toHostView(summary);
+  const [host, setHost] = useState<HostView>(base);
+  useEffect(() => {
+    let live = true;
+    const read = () =>
+      session.api.get<unknown>(`${hostsPath}/${encodeURIComponent(base.id)}`).then(
+        (full) => live && setHost(toHostView(full)),
+        () => undefined, // keep the summary's view when the detail cannot be read
+      );
+    void read();
+    const timer = setInterval(read, pollMs);
+    return () => { live = false; clearInterval(timer); };
+  }, [session.api, base.id, pollMs]);
+  return <NumaMap host={host.cells.length > 0 ? host : base} />;
+}

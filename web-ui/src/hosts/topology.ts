@@ -1,0 +1,169 @@
+/**
+ * The host topology as the Hosts screen draws it. The VIM API is read through `toHostView`,
+ * which accepts the names the VIM records use (cells, cpus, hugepages, physicalFunctions,
+ * virtualFunctions) and a few spellings of "who holds this" so the map does not break when
+ * the allocation fields settle.
+ */
+export interface HostView {
+  id: string;
+  name: string;
+  uri?: string;
+  status?: string;
+  cpuModel?: string;
+  kvm?: boolean;
+  cells: CellView[];
+  /** PFs whose NUMA cell the host does not report */
+  unplacedPfs: PfView[];
+}
+
+export interface CellView {
+  id: number;
+  memoryKib?: number;
+  cores: CoreView[];
+  pools: PoolView[];
+  pfs: PfView[];
+}
+
+/** A physical core and its hardware threads. */
+export interface CoreView {
+  key: string;
+  threads: CpuView[];
+}
+
+export type CpuRole = 'isolated' | 'housekeeping';
+
+export interface CpuView {
+  id: number;
+  role: CpuRole;
+  holder?: string;
+}
+
+export interface PoolView {
+  pageSizeKib: number;
+  total: number;
+  free: number;
+}
+
+export interface PfView {
+  pciAddress: string;
+  netdev?: string;
+  physicalNetwork?: string;
+  numaNode: number;
+  vfs: VfView[];
+}
+
+export interface VfView {
+  pciAddress: string;
+  index: number;
+  holder?: string;
+}
+
+type J = Record<string, unknown>;
+const obj = (v: unknown): J => (v && typeof v === 'object' && !Array.isArray(v) ? (v as J) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const num = (v: unknown, fallback = 0): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v)) ? Number(v) : fallback);
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** Who holds a resource, whatever the field is called: a VNFC id/name, or an allocation object carrying one. */
+export function holderOf(r: J): string | undefined {
+  for (const key of ['vnfcName', 'vnfc', 'vnfcId', 'allocatedTo', 'holder', 'heldBy', 'vnfcInstanceId']) {
+    const v = r[key];
+    if (typeof v === 'string' && v) return v;
+    if (v && typeof v === 'object') {
+      const inner = obj(v);
+      const named = text(inner.name) ?? text(inner.vnfcName) ?? text(inner.vnfcId) ?? text(inner.id);
+      if (named) return named;
+    }
+  }
+  const allocation = obj(r.allocation);
+  if (Object.keys(allocation).length > 0) return holderOf(allocation);
+  return undefined;
+}
+
+export function toHostView(raw: unknown): HostView {
+  const h = obj(raw);
+  const topo = Object.keys(obj(h.topology)).length > 0 ? obj(h.topology) : h;
+  const hostIsolated = new Set(arr(h.isolatedCpus ?? topo.isolatedCpus).map((c) => num(c, -1)));
+  const pfs = arr(topo.physicalFunctions ?? topo.pfs ?? h.physicalFunctions).map(toPf);
+  const cells: CellView[] = arr(topo.cells ?? topo.numaCells).map((c) => {
+    const cell = obj(c);
+    const id = num(cell.id);
+    const cellIsolated = new Set(arr(cell.isolatedCpus).map((x) => num(x, -1)));
+    const cpus = arr(cell.cpus).map((x) => {
+      const cpu = obj(x);
+      const cpuId = num(cpu.id);
+      const isolated = cpu.isolated === true || hostIsolated.has(cpuId) || cellIsolated.has(cpuId);
+      return { cpu, view: { id: cpuId, role: (isolated ? 'isolated' : 'housekeeping') as CpuRole, holder: holderOf(cpu) } };
+    });
+    // Group hardware threads into physical cores by their sibling list (or socket/core id).
+    const cores = new Map<string, CpuView[]>();
+    for (const { cpu, view } of cpus) {
+      const siblings = arr(cpu.siblings).map((s) => num(s));
+      const key = siblings.length > 0 ? siblings.sort((a, b) => a - b).join(',') : `${text(cpu.socketId) ?? 's'}-${text(cpu.coreId) ?? view.id}`;
+      cores.set(key, [...(cores.get(key) ?? []), view]);
+    }
+    const pools = arr(cell.hugepages ?? cell.pages ?? cell.hugepagePools)
+      .map((p) => {
+        const pool = obj(p);
+        const total = num(pool.total ?? pool.count);
+        const allocated = pool.allocated !== undefined ? num(pool.allocated) : undefined;
+        const free = pool.free !== undefined ? num(pool.free) : allocated !== undefined ? total - allocated : total;
+        return { pageSizeKib: num(pool.pageSizeKib ?? pool.sizeKib ?? pool.pageSize), total, free };
+      })
+      .filter((p) => p.pageSizeKib > 4); // 4 KiB normal pages are not a placement resource
+    return {
+      id,
+      memoryKib: cell.memoryKib !== undefined ? num(cell.memoryKib) : undefined,
+      cores: [...cores.entries()].map(([key, threads]) => ({ key, threads: threads.sort((a, b) => a.id - b.id) })),
+      pools,
+      pfs: pfs.filter((pf) => pf.numaNode === id),
+    };
+  });
+  const cellIds = new Set(cells.map((c) => c.id));
+  return {
+    id: text(h.id) ?? text(h.name) ?? text(h.hostname) ?? '?',
+    name: text(h.name) ?? text(h.hostname) ?? text(topo.hostname) ?? text(h.id) ?? '?',
+    uri: text(h.uri) ?? text(h.libvirtUri),
+    status: text(h.status) ?? text(h.state) ?? (h.reachable === false ? 'UNREACHABLE' : undefined),
+    cpuModel: text(topo.cpuModel),
+    kvm: typeof topo.kvm === 'boolean' ? topo.kvm : undefined,
+    cells,
+    unplacedPfs: pfs.filter((pf) => !cellIds.has(pf.numaNode)),
+  };
+}
+
+function toPf(raw: unknown): PfView {
+  const pf = obj(raw);
+  return {
+    pciAddress: text(pf.pciAddress) ?? text(pf.address) ?? '?',
+    netdev: text(pf.netdev),
+    physicalNetwork: text(pf.physicalNetwork) ?? text(pf.physnet),
+    numaNode: num(pf.numaNode ?? pf.cellId, -1),
+    vfs: arr(pf.virtualFunctions ?? pf.vfs).map((v, i) => {
+      const vf = obj(v);
+      return { pciAddress: text(vf.pciAddress) ?? text(vf.address) ?? '?', index: num(vf.vfIndex ?? vf.index, i), holder: holderOf(vf) };
+    }),
+  };
+}
+
+/** What is still free on a cell: the numbers a person compares with a failed placement's reason. */
+export function freeCapacity(cell: CellView) {
+  const threads = cell.cores.flatMap((c) => c.threads);
+  const freeIsolatedThreads = threads.filter((t) => t.role === 'isolated' && !t.holder).length;
+  const freeWholeCores = cell.cores.filter((c) => c.threads.every((t) => t.role === 'isolated' && !t.holder)).length;
+  const freeVfs = cell.pfs.reduce((n, pf) => n + pf.vfs.filter((v) => !v.holder).length, 0);
+  return { freeIsolatedThreads, freeWholeCores, freeVfs };
+}
+
+export function pageSizeLabel(kib: number): string {
+  if (kib >= 1024 * 1024) return `${kib / 1024 / 1024} GiB`;
+  if (kib >= 1024) return `${kib / 1024} MiB`;
+  return `${kib} KiB`;
+}
+
+/** A stable colour per VNFC so one VNFC's cores, pages and VFs read as one. */
+export function holderColour(holder: string): string {
+  let h = 0;
+  for (const ch of holder) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `hsl(${h % 360} 65% 45%)`;
+}
