@@ -1,0 +1,68 @@
+package dev.mano.orchestrator.auth;
+
+import dev.mano.orchestrator.api.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** User administration (ADMIN only, see SecurityConfig). */
+@RestController
+class UserController {
+    private final UserAccountRepository users;
+    private final PasswordEncoder encoder;
+
+    UserController(UserAccountRepository users, PasswordEncoder encoder) {
+        this.users = users;
+        this.encoder = encoder;
+    }
+
+    record NewUser(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String username,
+            @NotBlank @Size(min = 8, max = 128) String password,
+            @NotNull Role role) {}
+
+    record UserView(String username, Role role) {
+        static UserView of(UserAccount a) {
+            return new UserView(a.username(), a.role());
+        }
+    }
+
+    @GetMapping("/users")
+    List<UserView> list() {
+        return users.findAll().stream().map(UserView::of).toList();
+    }
+
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    UserView create(@Valid @RequestBody NewUser user) {
+        if (users.findByUsername(user.username()).isPresent()) {
+            throw ApiProblem.conflict("user-exists", "user " + user.username() + " already exists");
+        }
+        return UserView.of(users.save(new UserAccount(user.username(), encoder.encode(user.password()), user.role())));
+    }
+
+    @DeleteMapping("/users/{username}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Transactional
+    void delete(@PathVariable String username) {
+        if (username.equals("admin")) {
+            throw ApiProblem.conflict("last-admin", "the built-in admin cannot be deleted");
+        }
+        UserAccount account = users.findByUsername(username).orElseThrow(() -> ApiProblem.notFound("user", username));
+        users.delete(account);
+    }
+}
