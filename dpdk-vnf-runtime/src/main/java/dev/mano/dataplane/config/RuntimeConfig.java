@@ -1,0 +1,84 @@
+package dev.mano.dataplane.config;
+
+import dev.mano.dataplane.port.PortSettings;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The runtime's configuration file (vnf.yaml): ports, mempool, burst size, metrics, and one section
+ * named after the VNF type with that VNF's own settings.
+ *
+ * @param ports  a port without {@code queues} gets one queue pair per worker lcore
+ * @param mbufs  0 = enough for every descriptor and lcore cache
+ */
+public record RuntimeConfig(String source, List<PortSettings> ports, int mbufs, int mempoolCache, int burst,
+                            int metricsPort, ConfigNode vnf) {
+
+    private static final Set<String> TOP = Set.of("ports", "mempool", "burst", "metrics");
+
+    public static RuntimeConfig load(Path file, String vnfType) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        return parse(file.toString(), text, vnfType);
+    }
+
+    public static RuntimeConfig parse(String source, String yaml, String vnfType) {
+        Object document;
+        try {
+            document = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(yaml);
+        } catch (YamlEngineException e) {
+            throw new ConfigException(source + ": not valid YAML: " + e.getMessage());
+        }
+        ConfigNode root = ConfigNode.root(source, document);
+        Set<String> allowed = new HashSet<>(TOP);
+        allowed.add(vnfType);
+        root.onlyKeys(allowed);
+
+        List<PortSettings> ports = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigNode port : root.nodes("ports")) {
+            port.onlyKeys(Set.of("name", "devargs", "queues", "rxDescriptors", "txDescriptors"));
+            String name = port.string("name");
+            if (!names.add(name)) {
+                throw port.error("name", "port " + name + " is listed twice");
+            }
+            ports.add(new PortSettings(name, port.optionalString("devargs").orElse(null),
+                    port.integer("queues", 0, 1, 1024), port.integer("rxDescriptors", 1024, 32, 32768),
+                    port.integer("txDescriptors", 1024, 32, 32768)));
+        }
+        if (ports.isEmpty()) {
+            throw root.error("ports", "at least one port is required");
+        }
+        int mbufs = 0;
+        int cache = 256;
+        if (root.has("mempool")) {
+            ConfigNode pool = root.node("mempool");
+            pool.onlyKeys(Set.of("mbufs", "cache"));
+            mbufs = pool.integer("mbufs", 0, 0, 16 * 1024 * 1024);
+            cache = pool.integer("cache", 256, 0, 512);
+        }
+        int burst = root.integer("burst", 32, 1, 512);
+        int metricsPort = 0;
+        if (root.has("metrics")) {
+            ConfigNode metrics = root.node("metrics");
+            metrics.onlyKeys(Set.of("port"));
+            metricsPort = metrics.integer("port", 0, 0, 65535);
+        }
+        ConfigNode vnf = root.optionalNode(vnfType).orElse(new ConfigNode(source, vnfType, Map.of()));
+        return new RuntimeConfig(source, ports, mbufs, cache, burst, metricsPort, vnf);
+    }
+}
