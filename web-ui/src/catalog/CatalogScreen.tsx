@@ -31,7 +31,7 @@ export function CatalogScreen({ session, pollMs = 2000 }: { session: Session; po
   async function accept(files: File[]) {
     for (const file of files) {
       const key = `${file.name}-${Date.now()}-${Math.random()}`;
-      const source = /\.ya?ml$/i.test(file.name) ? await file.text() : undefined;
+      const source = /\.ya?ml$/i.test(file.name) ? await readText(file) : undefined;
       const kind = kindChoice === 'auto' ? sniffKind(source) : kindChoice;
       setUploads((u) => [{ key, file, kind, source, step: { phase: 'creating' } }, ...u]);
       void onboard(api, file, kind, (step) => {
@@ -168,4 +168,14 @@ export function CatalogScreen({ session, pollMs = 2000 }: { session: Session; po
       )}
     </div>
   );
+}
+
+/** FileReader rather than Blob.text(): the same result, and it exists in every browser and test DOM. */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
 }

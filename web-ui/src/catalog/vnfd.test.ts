@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { parseVnfd } from './vnfd';
 import { firewallVnfd } from '../testing/fixtures';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { locate, splitPath } from './yamlLocation';
 import { brokenProblem, brokenVnfd } from '../testing/fixtures';
 
