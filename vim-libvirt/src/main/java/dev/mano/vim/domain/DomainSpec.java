@@ -16,11 +16,13 @@ import java.util.UUID;
  * @param numaNodeset      host cells guest memory must come from (numatune strict); empty = not bound
  * @param agentSocketPath  host side of the virtio-serial channel {@value DomainXmlWriter#AGENT_CHANNEL}; null = none
  * @param consoleLogPath   file the serial console is logged to; null = console not logged
+ * @param disabledCpuFeatures CPU features taken away from the guest CPU (see {@link CpuFeatureWorkarounds})
  */
 public record DomainSpec(String name, UUID uuid, VnfcMetadata metadata, VirtType virtType, List<VcpuPin> vcpuPins,
                          List<Integer> emulatorCpus, long memoryMib, HugepageBacking hugepages,
                          List<GuestNumaCell> guestCells, List<Integer> numaNodeset, Boot boot,
-                         List<NetInterface> interfaces, String agentSocketPath, String consoleLogPath) {
+                         List<NetInterface> interfaces, String agentSocketPath, String consoleLogPath,
+                         List<String> disabledCpuFeatures) {
     public DomainSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uuid, "uuid");
@@ -35,6 +37,7 @@ public record DomainSpec(String name, UUID uuid, VnfcMetadata metadata, VirtType
         guestCells = List.copyOf(guestCells);
         numaNodeset = List.copyOf(numaNodeset);
         interfaces = List.copyOf(interfaces);
+        disabledCpuFeatures = List.copyOf(disabledCpuFeatures);
         if (vcpuPins.isEmpty()) {
             throw new IllegalArgumentException("domain " + name + " has no vCPUs");
         }

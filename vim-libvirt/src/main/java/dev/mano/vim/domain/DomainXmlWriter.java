@@ -81,8 +81,10 @@ public final class DomainXmlWriter {
         if (!spec.hugepages().guestNodes().isEmpty()) {
             page.setAttribute("nodeset", CpuList.format(spec.hugepages().guestNodes()));
         }
-        // PMD memory must never be swapped or migrated by the kernel
-        Xml.add(backing, "locked");
+        if (spec.hugepages().locked()) {
+            // PMD memory must never be swapped or migrated by the kernel
+            Xml.add(backing, "locked");
+        }
         if (spec.sharedMemory()) {
             Xml.add(backing, "access").setAttribute("mode", "shared");
         }
@@ -150,6 +152,11 @@ public final class DomainXmlWriter {
             Xml.add(cpu, "model", TCG_CPU_MODEL).setAttribute("fallback", "allow");
         }
         cpu.setAttribute("check", "none");
+        for (String feature : spec.disabledCpuFeatures()) {
+            Element element = Xml.add(cpu, "feature");
+            element.setAttribute("policy", "disable");
+            element.setAttribute("name", feature);
+        }
         if (!spec.guestCells().isEmpty()) {
             Element numa = Xml.add(cpu, "numa");
             for (GuestNumaCell guestCell : spec.guestCells()) {

@@ -15,13 +15,20 @@ import java.util.TreeSet;
  * arch, NUMA cells with CPUs and page pools (free = total: capabilities carry only totals), and the domain types
  * the host's guest section lists for its own arch.
  */
-public record HostCapabilities(String arch, String cpuModel, List<NumaCell> cells, Set<String> domainTypes) {
+public record HostCapabilities(String arch, String cpuModel, List<NumaCell> cells, Set<String> domainTypes,
+                               Set<String> cpuFeatures) {
     /** The base page size: not a hugepage pool. */
     static final long BASE_PAGE_KIB = 4;
 
     public HostCapabilities {
         cells = List.copyOf(cells);
         domainTypes = Set.copyOf(domainTypes);
+        cpuFeatures = Set.copyOf(cpuFeatures);
+    }
+
+    /** The host CPU carries the hypervisor flag: the host is a VM and our guests are nested. */
+    public boolean nested() {
+        return cpuFeatures.contains("hypervisor");
     }
 
     public static HostCapabilities parse(String xml, String source) throws VimException {
@@ -52,7 +59,9 @@ public record HostCapabilities(String arch, String cpuModel, List<NumaCell> cell
                 }
             }
         }
-        return new HostCapabilities(arch, model, cells, domainTypes);
+        Set<String> features = new TreeSet<>();
+        Xml.path(host, "cpu").ifPresent(cpu -> Xml.children(cpu, "feature").forEach(f -> features.add(f.getAttribute("name"))));
+        return new HostCapabilities(arch, model, cells, domainTypes, features);
     }
 
     private static NumaCell parseCell(Element cell, String source) throws VimException {

@@ -65,7 +65,7 @@ public final class HostInventoryReader {
                 cells = "TEST".equals(connect.getType()) ? capabilities.cells() : withFreePages(connect, capabilities.cells());
             }
             List<PhysicalFunction> pfs = NodeDevices.physicalFunctions(nodeDeviceXmls(connect), libvirtUri);
-            return new HostTopology(hostname, capabilities.cpuModel(), kvm, cells, pfs);
+            return new HostTopology(hostname, capabilities.cpuModel(), kvm, cells, pfs, capabilities.nested());
         } catch (LibvirtException e) {
             throw new VimException("cannot read the inventory of " + libvirtUri + ": " + LibvirtConnection.reason(e), e);
         }

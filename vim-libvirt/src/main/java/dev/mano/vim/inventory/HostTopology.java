@@ -11,11 +11,18 @@ import java.util.List;
  * @param kvm               true when the host can run {@code type='kvm'} domains, false when only TCG emulation works
  * @param cells             NUMA cells, ordered by id
  * @param physicalFunctions SR-IOV PFs (with their VFs), ordered by PCI address
+ * @param nestedVirtualization the host is itself a virtual machine (its CPU has the {@code hypervisor} flag): guests
+ *                          run under nested KVM, which refuses some CPU features (see CpuFeatureWorkarounds)
  */
 public record HostTopology(String hostname, String cpuModel, boolean kvm, List<NumaCell> cells,
-                           List<PhysicalFunction> physicalFunctions) {
+                           List<PhysicalFunction> physicalFunctions, boolean nestedVirtualization) {
     public HostTopology {
         cells = List.copyOf(cells);
         physicalFunctions = List.copyOf(physicalFunctions);
+    }
+
+    /** A bare-metal host. */
+    public HostTopology(String hostname, String cpuModel, boolean kvm, List<NumaCell> cells, List<PhysicalFunction> physicalFunctions) {
+        this(hostname, cpuModel, kvm, cells, physicalFunctions, false);
     }
 }

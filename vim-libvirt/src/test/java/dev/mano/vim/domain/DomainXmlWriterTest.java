@@ -34,12 +34,27 @@ class DomainXmlWriterTest {
     }
 
     @Test
+    void nestedKvmHostsLoseArchCapabilitiesAndUnlockedBackingHasNoLockElement() {
+        var host = new dev.mano.vim.inventory.HostTopology("h", "EPYC", true, List.of(), List.of(), true);
+        assertEquals(List.of("arch-capabilities"), CpuFeatureWorkarounds.forHost(host));
+        assertEquals(List.of(), CpuFeatureWorkarounds.forHost(new dev.mano.vim.inventory.HostTopology("h", "EPYC", true, List.of(), List.of())));
+        DomainSpec ok = SampleSpecs.fullKvm();
+        DomainSpec spec = new DomainSpec(ok.name(), ok.uuid(), ok.metadata(), ok.virtType(), ok.vcpuPins(), ok.emulatorCpus(),
+                ok.memoryMib(), new HugepageBacking(2048, List.of(0), false), ok.guestCells(), ok.numaNodeset(), ok.boot(),
+                ok.interfaces(), null, null, CpuFeatureWorkarounds.forHost(host));
+        String xml = DomainXmlWriter.toXml(spec);
+        assertTrue(xml.contains("<cpu check=\"none\" mode=\"host-passthrough\">\n    <feature name=\"arch-capabilities\" policy=\"disable\"/>"), xml);
+        assertTrue(xml.contains("<page nodeset=\"0\" size=\"2048\" unit=\"KiB\"/>"), xml);
+        assertFalse(xml.contains("<locked/>"), xml);
+    }
+
+    @Test
     void xmlMetacharactersInNamesPathsAndMetadataAreEscapedAndReadBackIntact() throws VimException {
         String evil = "fw<1>&'\"]]>";
         VnfcMetadata metadata = new VnfcMetadata("vnfc</mano:vnfc-id><x>", "vnf&amp;", "ns\"'<>");
         DomainSpec spec = new DomainSpec(evil, UUID.randomUUID(), metadata, VirtType.TCG, List.of(new VcpuPin(0, List.of(0))),
                 List.of(), 64, null, List.of(), List.of(), new Boot.Kernel("/k<e>rnel", null, "a=\"b\" c='d' & <e>"),
-                List.of(new NetInterface.Bridge("br'0\"", null)), "/run/a&b<c>.sock", null);
+                List.of(new NetInterface.Bridge("br'0\"", null)), "/run/a&b<c>.sock", null, List.of());
 
         String xml = DomainXmlWriter.toXml(spec);
 
@@ -75,11 +90,11 @@ class DomainXmlWriterTest {
         DomainSpec ok = SampleSpecs.fullKvm();
         IllegalArgumentException vhostWithoutHugepages = assertThrows(IllegalArgumentException.class, () -> new DomainSpec(
                 ok.name(), ok.uuid(), ok.metadata(), ok.virtType(), ok.vcpuPins(), ok.emulatorCpus(), ok.memoryMib(), null,
-                ok.guestCells(), ok.numaNodeset(), ok.boot(), ok.interfaces(), null, null));
+                ok.guestCells(), ok.numaNodeset(), ok.boot(), ok.interfaces(), null, null, List.of()));
         assertTrue(vhostWithoutHugepages.getMessage().contains("vhost-user"));
         IllegalArgumentException cellsShort = assertThrows(IllegalArgumentException.class, () -> new DomainSpec(
                 ok.name(), ok.uuid(), ok.metadata(), ok.virtType(), ok.vcpuPins(), ok.emulatorCpus(), 8192, ok.hugepages(),
-                ok.guestCells(), ok.numaNodeset(), ok.boot(), ok.interfaces(), null, null));
+                ok.guestCells(), ok.numaNodeset(), ok.boot(), ok.interfaces(), null, null, List.of()));
         assertTrue(cellsShort.getMessage().contains("8192 MiB"));
     }
 

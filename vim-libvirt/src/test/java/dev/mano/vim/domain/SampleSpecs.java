@@ -20,13 +20,13 @@ public final class SampleSpecs {
                 List.of(new NetInterface.SriovVf("0000:3b:02.1", 100, "52:54:00:aa:00:01"),
                         new NetInterface.VhostUser("/run/mano/vhu/fw-0-nat-0.sock", NetInterface.VhostUserMode.SERVER, "52:54:00:aa:00:02"),
                         new NetInterface.Bridge("br-mgmt", null)),
-                "/run/mano/agent/vnfc-1.sock", "/var/log/mano/vnfc-1.console.log");
+                "/run/mano/agent/vnfc-1.sock", "/var/log/mano/vnfc-1.console.log", List.of());
     }
 
     /** A small guest for TCG with a disk and a libvirt network, no hugepages, pinned to host CPU 1. */
     public static DomainSpec smallTcg(String name, VnfcMetadata metadata) {
         return new DomainSpec(name, UUID.nameUUIDFromBytes(name.getBytes()), metadata, VirtType.TCG,
                 List.of(new VcpuPin(0, List.of(1))), List.of(0), 128, null, List.of(), List.of(0),
-                new Boot.Firmware(), List.of(), null, null);
+                new Boot.Firmware(), List.of(), null, null, List.of());
     }
 }
