@@ -89,12 +89,23 @@ class QemuSystemDomainTest {
         bootCheckAndTearDown(true, true);
     }
 
+    /** What a host without /dev/kvm gets: the same XML with type='qemu' and an emulated CPU model. */
+    @Test
+    void tcgVmBootsFromTheSameSpec() throws Exception {
+        bootCheckAndTearDown(false, false, VirtType.TCG);
+    }
+
     private void bootCheckAndTearDown(boolean withHugepages) throws Exception {
         bootCheckAndTearDown(withHugepages, false);
     }
 
     private void bootCheckAndTearDown(boolean withHugepages, boolean locked) throws Exception {
+        bootCheckAndTearDown(withHugepages, locked, null);
+    }
+
+    private void bootCheckAndTearDown(boolean withHugepages, boolean locked, VirtType forcedVirtType) throws Exception {
         HostTopology host = HostInventoryReader.read(QemuSystemHost.URI);
+        VirtType virtType = forcedVirtType != null ? forcedVirtType : VirtType.forHost(host);
         NumaCell cell = host.cells().getFirst();
         int vcpuHostCpu = cell.cpus().getLast().id();
         int emulatorCpu = cell.cpus().getFirst().id();
@@ -110,7 +121,7 @@ class QemuSystemDomainTest {
         VnfcMetadata metadata = new VnfcMetadata("vnfc-" + name, "vnf-qemu-test", "ns-qemu-test");
         Path agentSocket = dir.resolve("agent.sock");
         Path consoleLog = dir.resolve("console.log");
-        DomainSpec spec = new DomainSpec(name, UUID.randomUUID(), metadata, VirtType.forHost(host),
+        DomainSpec spec = new DomainSpec(name, UUID.randomUUID(), metadata, virtType,
                 List.of(new VcpuPin(0, List.of(vcpuHostCpu))), List.of(emulatorCpu), MEMORY_MIB, hugepages,
                 List.of(new GuestNumaCell(0, List.of(0), MEMORY_MIB, cell.id())), List.of(cell.id()), new Boot.Firmware(),
                 List.of(), agentSocket.toString(), consoleLog.toString(), CpuFeatureWorkarounds.forHost(host));
