@@ -1,4 +1,4 @@
-import { ApiError, parseProblem, problemFrom } from './problem';
+import { ApiError, parseProblem, problemFrom, type Problem } from './problem';
 
 export interface Credentials {
   username: string;
@@ -7,21 +7,32 @@ export interface Credentials {
 
 export type UploadProgress = (sentBytes: number, totalBytes: number) => void;
 
+/** How requests prove who sends them: a bearer token from /oauth2/token, or HTTP Basic. */
+export type Authorization = { kind: 'bearer'; token: string } | { kind: 'basic'; credentials: Credentials };
+
+export function basic(credentials: Credentials): Authorization {
+  return { kind: 'basic', credentials };
+}
+
 /**
- * The orchestrator's REST API with the signed-in user's HTTP Basic credentials.
- * `X-Requested-With` asks Spring Security for a bare 401 instead of a Basic challenge,
- * so a browser does not pop up its own login dialog over the app.
+ * The orchestrator's REST API as the signed-in user.
+ * `X-Requested-With` marks the calls as the app's own, so a server can answer 401 without a
+ * Basic challenge (which makes browsers pop up their own login dialog).
  */
 export class ApiClient {
+  /** Called on any 401 after sign-in: the token expired or the account changed. */
+  onUnauthorized?: () => void;
+
   constructor(
-    readonly credentials: Credentials,
+    readonly authorization: Authorization,
     private readonly baseUrl = '',
   ) {}
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
-    const token = btoa(`${this.credentials.username}:${this.credentials.password}`);
+    const a = this.authorization;
+    const value = a.kind === 'bearer' ? `Bearer ${a.token}` : `Basic ${btoa(`${a.credentials.username}:${a.credentials.password}`)}`;
     return {
-      Authorization: `Basic ${token}`,
+      Authorization: value,
       'X-Requested-With': 'XMLHttpRequest',
       Accept: 'application/json, application/problem+json',
       ...extra,
@@ -35,8 +46,13 @@ export class ApiClient {
       init.body = JSON.stringify(body);
     }
     const response = await fetch(this.baseUrl + path, init);
-    if (!response.ok) throw new ApiError(response.status, await problemFrom(response));
+    if (!response.ok) throw this.failed(response.status, await problemFrom(response));
     return response;
+  }
+
+  private failed(status: number, problem: Problem | undefined): ApiError {
+    if (status === 401) this.onUnauthorized?.();
+    return new ApiError(status, problem);
   }
 
   async get<T>(path: string): Promise<T> {
@@ -45,7 +61,7 @@ export class ApiClient {
 
   async getText(path: string, accept = 'text/plain, application/yaml, */*'): Promise<string> {
     const response = await fetch(this.baseUrl + path, { headers: this.headers({ Accept: accept }) });
-    if (!response.ok) throw new ApiError(response.status, await problemFrom(response));
+    if (!response.ok) throw this.failed(response.status, await problemFrom(response));
     return response.text();
   }
 
@@ -76,7 +92,7 @@ export class ApiClient {
       xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
       xhr.onload = () => {
         if (xhr.status >= 200 && xhr.status < 300) resolve();
-        else reject(new ApiError(xhr.status, parseProblem(xhr.responseText, xhr.getResponseHeader('content-type'))));
+        else reject(this.failed(xhr.status, parseProblem(xhr.responseText, xhr.getResponseHeader('content-type'))));
       };
       xhr.onerror = () => reject(new ApiError(0, { title: 'Network error', detail: 'The upload did not reach the server' }));
       xhr.send(file);

@@ -10,6 +10,17 @@ import { screenFromHash, screens, type ScreenId } from './routes';
 
 export function App() {
   const [session, setSession] = useState<Session>();
+  const [notice, setNotice] = useState<string>();
+
+  function signedIn(s: Session) {
+    // A 401 after sign-in: the token expired (1 h) or the account went away.
+    s.api.onUnauthorized = () => {
+      setSession(undefined);
+      setNotice('Your session ended; sign in again.');
+    };
+    setNotice(undefined);
+    setSession(s);
+  }
   const [screen, setScreen] = useState<ScreenId>(() => screenFromHash(window.location.hash));
 
   useEffect(() => {
@@ -18,7 +29,7 @@ export function App() {
     return () => window.removeEventListener('hashchange', follow);
   }, []);
 
-  if (!session) return <LoginScreen onSignedIn={setSession} />;
+  if (!session) return <LoginScreen onSignedIn={signedIn} notice={notice} />;
 
   return (
     <div className="shell">

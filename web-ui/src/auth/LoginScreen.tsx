@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { signIn, type Session } from './signIn';
 
-export function LoginScreen({ onSignedIn, baseUrl = '' }: { onSignedIn: (s: Session) => void; baseUrl?: string }) {
+export function LoginScreen({ onSignedIn, notice, baseUrl = '' }: { onSignedIn: (s: Session) => void; notice?: string; baseUrl?: string }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
@@ -22,6 +22,7 @@ export function LoginScreen({ onSignedIn, baseUrl = '' }: { onSignedIn: (s: Sess
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">MANO orchestrator</h1>
         <p className="muted">Sign in with your orchestrator account.</p>
+        {notice && <p role="status" className="notice">{notice}</p>}
         <label>
           User name
           <input name="username" autoComplete="username" autoFocus required value={username}

@@ -30,7 +30,7 @@ function catalog() {
 }
 
 function session(url: string, role: Session['role'] = 'OPERATOR'): Session {
-  return { api: new ApiClient({ username: 'op', password: 'pw' }, url), username: 'op', role, roleKnown: true };
+  return { api: new ApiClient({ kind: 'bearer', token: 't' }, url), username: 'op', role, roleKnown: true };
 }
 
 describe('CatalogScreen', () => {

@@ -5,6 +5,7 @@ const epaLabels: [keyof Omit<Epa, 'other'>, string][] = [
   ['pmdLcores', 'PMD lcores'],
   ['memory', 'Memory'],
   ['pageSize', 'Page size'],
+  ['cpuPolicy', 'CPU policy'],
   ['cpuPinning', 'CPU pinning'],
   ['threadPolicy', 'Thread policy'],
   ['numaNodes', 'NUMA nodes'],
@@ -63,6 +64,23 @@ export function VnfdView({ vnfd }: { vnfd: VnfdSummary }) {
         <>
           <h4>Scaling aspects</h4>
           <ul>{vnfd.scalingAspects.map((a) => <li key={a.id}>{a.name ?? a.id}{a.maxScaleLevel && ` (max level ${a.maxScaleLevel})`}</li>)}</ul>
+        </>
+      )}
+      {vnfd.autoscaling.length > 0 && (
+        <>
+          <h4>Autoscaling</h4>
+          <ul>
+            {vnfd.autoscaling.map((a) => (
+              <li key={a.name}>
+                <strong>{a.metric ?? a.name}</strong>
+                {a.aspect && <> on aspect <code>{a.aspect}</code></>}
+                {a.scaleOutThreshold !== undefined && <>: out above {a.scaleOutThreshold}</>}
+                {a.scaleInThreshold !== undefined && <>, in below {a.scaleInThreshold}</>}
+                {a.window && <> for {a.window}</>}
+                {a.cooldown && <span className="muted"> (cooldown {a.cooldown})</span>}
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </div>

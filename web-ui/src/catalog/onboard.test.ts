@@ -31,7 +31,7 @@ describe('onboard', () => {
     const server = await startServer(catalog(() => undefined));
     try {
       const steps: OnboardingStep[] = [];
-      const end = await onboard(new ApiClient({ username: 'op', password: 'pw' }, server.url), file(firewallVnfd, 'fw.yaml'), 'vnf', (s) => steps.push(s), 5);
+      const end = await onboard(new ApiClient({ kind: 'bearer', token: 't' }, server.url), file(firewallVnfd, 'fw.yaml'), 'vnf', (s) => steps.push(s), 5);
       expect(end).toEqual({ phase: 'onboarded', id: 'p1' });
       const phases = steps.map((s) => s.phase);
       expect(phases[0]).toBe('creating');
@@ -48,7 +48,7 @@ describe('onboard', () => {
   it('ends in failed with the problem the upload was rejected with', async () => {
     const server = await startServer(catalog(() => problem(422, brokenProblem)));
     try {
-      const end = await onboard(new ApiClient({ username: 'op', password: 'pw' }, server.url), file('x: 1', 'fw.yaml'), 'vnf', () => undefined, 5);
+      const end = await onboard(new ApiClient({ kind: 'bearer', token: 't' }, server.url), file('x: 1', 'fw.yaml'), 'vnf', () => undefined, 5);
       expect(end.phase).toBe('failed');
       expect(end.phase === 'failed' && end.problem).toMatchObject({ path: brokenProblem.path, expected: 'a positive integer', status: 422 });
     } finally {
@@ -63,7 +63,7 @@ describe('onboard', () => {
       return { status: 200, json: { id: 'p1', onboardingState: 'ERROR', onboardingFailureDetails: brokenProblem } };
     });
     try {
-      const end = await onboard(new ApiClient({ username: 'op', password: 'pw' }, server.url), file('x: 1', 'a.zip'), 'vnf', () => undefined, 5);
+      const end = await onboard(new ApiClient({ kind: 'bearer', token: 't' }, server.url), file('x: 1', 'a.zip'), 'vnf', () => undefined, 5);
       expect(end).toEqual({ phase: 'failed', id: 'p1', problem: brokenProblem });
       expect(server.requests.find((r) => r.method === 'PUT')!.headers['content-type']).toBe('application/zip');
     } finally {

@@ -8,6 +8,18 @@ export interface VnfdSummary {
   connectionPoints: ConnectionPoint[];
   virtualLinks: string[];
   scalingAspects: ScalingAspect[];
+  autoscaling: AutoscalingPolicy[];
+}
+
+/** Our autoscaling policy (mano.policies.Autoscaling): thresholds the Metrics screen draws too. */
+export interface AutoscalingPolicy {
+  name: string;
+  aspect?: string;
+  metric?: string;
+  scaleOutThreshold?: number;
+  scaleInThreshold?: number;
+  window?: string;
+  cooldown?: string;
 }
 
 export interface Flavour {
@@ -28,6 +40,7 @@ export interface Epa {
   vcpus?: string;
   memory?: string;
   pmdLcores?: string;
+  cpuPolicy?: string;
   cpuPinning?: string;
   threadPolicy?: string;
   pageSize?: string;
@@ -115,10 +128,8 @@ export function parseVnfd(text: string): VnfdSummary {
       const requirements = (Array.isArray(n.requirements) ? n.requirements : [n.requirements]).map(asMap);
       const binding = requirements.map((r) => str(r.virtual_binding)).find(Boolean);
       const kind =
-        str(deepFind(props, ['interface_type', 'vnic_type', 'type', 'port_type'])) ??
-        str(deepFind(props, ['layer_protocols'])) ??
-        'virtio';
-      return { name, vdu: binding, kind, physicalNetwork: str(deepFind(props, ['physical_network', 'physnet'])) };
+        str(deepFind(props, ['mano.interface_type', 'interface_type', 'vnic_type'])) ?? 'virtio';
+      return { name, vdu: binding, kind, physicalNetwork: str(deepFind(props, ['mano.physical_network', 'physical_network', 'physnet'])) };
     });
 
   const virtualLinks = nodes.filter(([, n]) => /VnfVirtualLink$|VirtualLink$/.test(typeOf(n))).map(([name]) => name);
@@ -128,7 +139,19 @@ export function parseVnfd(text: string): VnfdSummary {
     .flatMap(([, p]) => Object.entries(asMap(asMap(p.properties).aspects)))
     .map(([id, a]) => ({ id, name: str(asMap(a).name), maxScaleLevel: str(asMap(a).max_scale_level) }));
 
-  return { identity, flavours, vdus, connectionPoints, virtualLinks, scalingAspects };
+  const autoscaling: AutoscalingPolicy[] = policies
+    .filter(([, p]) => /Autoscaling$/.test(typeOf(p)))
+    .map(([name, p]) => {
+      const props = asMap(p.properties);
+      const n = (v: unknown) => (v === undefined || v === null || isNaN(Number(v)) ? undefined : Number(v));
+      return {
+        name, aspect: str(props.aspect), metric: str(props.metric),
+        scaleOutThreshold: n(props.scale_out_threshold), scaleInThreshold: n(props.scale_in_threshold),
+        window: str(props.window), cooldown: str(props.cooldown),
+      };
+    });
+
+  return { identity, flavours, vdus, connectionPoints, virtualLinks, scalingAspects, autoscaling };
 }
 
 function readFlavours(vnfProps: Yaml, policies: (readonly [string, Yaml])[], doc: Yaml): Flavour[] {
@@ -151,11 +174,12 @@ function readFlavours(vnfProps: Yaml, policies: (readonly [string, Yaml])[], doc
 const epaKeys = {
   vcpus: ['num_virtual_cpu', 'vcpus', 'num_vcpus'],
   memory: ['virtual_mem_size', 'memory', 'mem_size'],
-  pmdLcores: ['pmd_lcores', 'lcores', 'num_pmd_lcores', 'pmd_cores'],
-  cpuPinning: ['virtual_cpu_pinning_policy', 'cpu_pinning_policy', 'pinning_policy', 'cpu_pinning'],
-  threadPolicy: ['thread_policy', 'cpu_thread_policy', 'hw:cpu_thread_policy'],
-  pageSize: ['mem_page_size', 'page_size', 'hugepage_size', 'hugepages', 'hw:mem_page_size'],
-  numaNodes: ['numa_node_count', 'numa_nodes', 'hw:numa_nodes'],
+  pmdLcores: ['mano.pmd_lcores', 'pmd_lcores', 'num_pmd_lcores'],
+  cpuPolicy: ['mano.cpu_policy', 'cpu_policy', 'hw:cpu_policy'],
+  cpuPinning: ['virtual_cpu_pinning_policy', 'cpu_pinning_policy'],
+  threadPolicy: ['mano.cpu_thread_policy', 'thread_policy', 'cpu_thread_policy', 'hw:cpu_thread_policy'],
+  pageSize: ['mano.hugepage_size', 'mem_page_size', 'hugepage_size', 'hw:mem_page_size'],
+  numaNodes: ['mano.numa_nodes', 'numa_node_count', 'numa_nodes', 'hw:numa_nodes'],
 } as const;
 
 function readEpa(vdu: Yaml): Epa {

@@ -26,8 +26,14 @@ describe('locate', () => {
     expect(where.missing).toEqual(['sw_image_data']);
   });
 
+  it('matches keys that contain dots, as the mano.* EPA keys do', () => {
+    const where = locate(brokenVnfd, 'topology_template.node_templates.fw.capabilities.virtual_compute.properties.virtual_cpu.vdu_cpu_requirements.mano.pmd_lcores')!;
+    expect(brokenVnfd.split('\n')[where.line - 1].trim()).toBe('mano.pmd_lcores: "2"');
+    expect(where.missing).toEqual([]);
+  });
+
   it('walks sequences by index', () => {
-    const where = locate(brokenVnfd, '/topology_template/policies/0/scaling/type')!;
+    const where = locate(brokenVnfd, 'topology_template.policies[0].scaling.type')!;
     expect(brokenVnfd.split('\n')[where.line - 1].trim()).toBe('type: tosca.policies.nfv.ScalingAspects');
   });
 

@@ -28,25 +28,32 @@ export function locate(text: string, path: string): YamlLocation | undefined {
   let node: Node | null = doc.contents as Node;
   let offset = node.range?.[0] ?? 0;
   const found: string[] = [];
-  for (const segment of segments) {
+  let i = 0;
+  while (i < segments.length && node) {
     let next: Node | null = null;
+    let consumed = 0;
     if (isMap(node)) {
-      const pair: Pair<unknown, unknown> | undefined = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
-      if (pair && isScalar(pair.key)) {
-        offset = pair.key.range?.[0] ?? offset;
-        next = (pair.value as Node | null) ?? null;
-        found.push(segment);
-        if (!next) break;
+      // Keys may contain dots (mano.pmd_lcores): try the longest run of segments first.
+      for (let k = segments.length - i; k >= 1 && consumed === 0; k--) {
+        const key = segments.slice(i, i + k).join('.');
+        const pair: Pair<unknown, unknown> | undefined = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+        if (pair && isScalar(pair.key)) {
+          offset = pair.key.range?.[0] ?? offset;
+          next = (pair.value as Node | null) ?? null;
+          consumed = k;
+        }
       }
-    } else if (isSeq(node) && /^\d+$/.test(segment)) {
-      const item = node.items[Number(segment)] as Node | undefined;
+    } else if (isSeq(node) && /^\d+$/.test(segments[i])) {
+      const item = node.items[Number(segments[i])] as Node | undefined;
       if (item) {
         offset = item.range?.[0] ?? offset;
         next = item;
-        found.push(segment);
+        consumed = 1;
       }
     }
-    if (!next) break;
+    if (consumed === 0) break;
+    found.push(...segments.slice(i, i + consumed));
+    i += consumed;
     node = next;
   }
   const pos = lineCounter.linePos(offset);

@@ -4,7 +4,7 @@ description: Stateful firewall
 topology_template:
   node_templates:
     VNF:
-      type: tosca.nodes.nfv.VNF
+      type: mano.nodes.Firewall
       properties:
         descriptor_id: 7f1c6a2e-firewall
         provider: mano.dev
@@ -27,26 +27,27 @@ topology_template:
             virtual_memory:
               virtual_mem_size: 2 GiB
               vdu_mem_requirements:
-                mem_page_size: 2MB
+                mano.hugepage_size: 2MB
             virtual_cpu:
               num_virtual_cpu: 3
               virtual_cpu_pinning:
                 virtual_cpu_pinning_policy: static
               vdu_cpu_requirements:
-                thread_policy: isolate
-                pmd_lcores: 2
+                mano.cpu_policy: dedicated
+                mano.cpu_thread_policy: isolate
+                mano.pmd_lcores: "2"
                 emulator_threads: housekeeping
     fw_in:
       type: tosca.nodes.nfv.VduCp
       properties:
-        interface_type: sriov-vf
-        physical_network: physnet-a
+        mano.interface_type: sriov-vf
+        mano.physical_network: physnet-a
       requirements:
         - virtual_binding: fw
     fw_out:
       type: tosca.nodes.nfv.VduCp
       properties:
-        interface_type: vhost-user
+        mano.interface_type: vhost-user
       requirements:
         - virtual_binding: fw
   policies:
@@ -57,6 +58,16 @@ topology_template:
             fw_workers:
               name: firewall workers
               max_scale_level: 3
+    - busy_autoscale:
+        type: mano.policies.Autoscaling
+        targets: [ fw ]
+        properties:
+          aspect: fw_workers
+          metric: busy_ratio
+          scale_out_threshold: 0.8
+          scale_in_threshold: 0.3
+          window: 30 s
+          cooldown: 60 s
 `;
 
 /** The same VNFD with a broken field, as a validator would report it. */
