@@ -1,0 +1,67 @@
+package dev.mano.dataplane.vnf.router;
+
+import java.util.List;
+
+/**
+ * What a router worker reads per packet: the LPM table and the neighbours its next hops index,
+ * flattened to arrays. Immutable once built; {@link Router} builds a new one for every change.
+ */
+public final class ForwardingTable implements AutoCloseable {
+    private final Dir24_8Table lpm;
+    private final int[] ports;
+    private final long[] destinations;
+    private final long[] sources;
+    private final List<Route> routes;
+    private final List<Neighbour> neighbours;
+
+    public ForwardingTable(List<Route> routes, List<Neighbour> neighbours, int maxGroups) {
+        for (Route route : routes) {
+            if (route.nextHop() >= neighbours.size()) {
+                throw new IllegalArgumentException("route " + route + " names next hop " + route.nextHop()
+                        + " but only " + neighbours.size() + " neighbours are configured");
+            }
+        }
+        this.routes = List.copyOf(routes);
+        this.neighbours = List.copyOf(neighbours);
+        this.ports = new int[neighbours.size()];
+        this.destinations = new long[neighbours.size()];
+        this.sources = new long[neighbours.size()];
+        for (int i = 0; i < neighbours.size(); i++) {
+            ports[i] = neighbours.get(i).port();
+            destinations[i] = neighbours.get(i).destination().bits();
+            sources[i] = neighbours.get(i).source().bits();
+        }
+        this.lpm = new Dir24_8Table(maxGroups);
+        lpm.load(routes);
+    }
+
+    /** Next hop index or {@link Dir24_8Table#NO_ROUTE}. */
+    public int lookup(int destination) {
+        return lpm.lookup(destination);
+    }
+
+    public int port(int nextHop) {
+        return ports[nextHop];
+    }
+
+    public long destinationMac(int nextHop) {
+        return destinations[nextHop];
+    }
+
+    public long sourceMac(int nextHop) {
+        return sources[nextHop];
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public List<Neighbour> neighbours() {
+        return neighbours;
+    }
+
+    @Override
+    public void close() {
+        lpm.close();
+    }
+}
