@@ -1,0 +1,43 @@
+package dev.mano.vnfm.monitoring;
+
+import dev.mano.agent.protocol.Heartbeat;
+import dev.mano.agent.protocol.Hello;
+import dev.mano.vnfm.VnfcRef;
+import dev.mano.vnfm.agent.AgentListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Feeds agent heartbeats into the metrics store, one {@link SampleDeriver} per VNFC. */
+@Component
+public class MonitoringFeed implements AgentListener {
+
+    private final MetricsStore store;
+    private final Map<VnfcRef, SampleDeriver> derivers = new ConcurrentHashMap<>();
+
+    public MonitoringFeed(MetricsStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void onHello(VnfcRef vnfc, Hello hello, Instant at) {
+        // a new link may be a restarted runtime: rebaseline rather than diff against old counters
+        derivers.put(vnfc, new SampleDeriver());
+    }
+
+    @Override
+    public void onHeartbeat(VnfcRef vnfc, Heartbeat heartbeat, Instant at) {
+        SampleDeriver deriver = derivers.computeIfAbsent(vnfc, k -> new SampleDeriver());
+        synchronized (deriver) {
+            deriver.next(heartbeat, at).ifPresent(sample -> store.record(vnfc, sample));
+        }
+    }
+
+    /** The VNFC is gone. */
+    public void forget(VnfcRef vnfc) {
+        derivers.remove(vnfc);
+        store.remove(vnfc);
+    }
+}
