@@ -29,23 +29,31 @@ public final class Xml {
     private Xml() {
     }
 
+    // factory lookup costs milliseconds per call; builders and transformers are not thread-safe, so one per thread
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            return newBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser cannot be configured securely", e);
+        }
+    });
+    private static final ThreadLocal<Transformer> TRANSFORMER = ThreadLocal.withInitial(Xml::newTransformer);
+
     public static Document parse(String xml, String what) throws VimException {
         try {
-            return builder().parse(new InputSource(new StringReader(xml)));
+            DocumentBuilder builder = BUILDER.get();
+            builder.reset();
+            return builder.parse(new InputSource(new StringReader(xml)));
         } catch (Exception e) {
             throw new VimException("cannot parse " + what + ": " + e.getMessage(), e);
         }
     }
 
     public static Document newDocument() {
-        try {
-            return builder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be configured securely", e);
-        }
+        return BUILDER.get().newDocument();
     }
 
-    private static DocumentBuilder builder() throws ParserConfigurationException {
+    private static DocumentBuilder newBuilder() throws ParserConfigurationException {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -57,15 +65,23 @@ public final class Xml {
 
     public static String write(Document document) {
         try {
+            StringWriter out = new StringWriter();
+            TRANSFORMER.get().transform(new DOMSource(document), new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot serialize a DOM document we built ourselves", e);
+        }
+    }
+
+    private static Transformer newTransformer() {
+        try {
             Transformer transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
             transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-            StringWriter out = new StringWriter();
-            transformer.transform(new DOMSource(document), new StreamResult(out));
-            return out.toString();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("cannot serialize a DOM document we built ourselves", e);
+            return transformer;
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML serializer is unavailable", e);
         }
     }
 
