@@ -1,6 +1,6 @@
 package dev.mano.dataplane.vnf.firewall;
 
-import dev.mano.dataplane.vnf.chain.ConfigNode;
+import dev.mano.dataplane.config.ConfigNode;
 
 import java.util.concurrent.TimeUnit;
 
@@ -12,14 +12,17 @@ public record ConnectionTimeouts(int tcpHandshake, int tcpEstablished, int tcpCl
 
     public static ConnectionTimeouts from(ConfigNode node) {
         ConnectionTimeouts d = DEFAULTS;
-        return new ConnectionTimeouts(node.getOr("tcp-handshake", d.tcpHandshake).integer(),
-                node.getOr("tcp-established", d.tcpEstablished).integer(),
-                node.getOr("tcp-closing", d.tcpClosing).integer(),
-                node.getOr("tcp-closed", d.tcpClosed).integer(),
-                node.getOr("udp", d.udp).integer(),
-                node.getOr("udp-replied", d.udpReplied).integer(),
-                node.getOr("icmp", d.icmp).integer(),
-                node.getOr("other", d.other).integer());
+        node.onlyKeys(java.util.Set.of("tcp-handshake", "tcp-established", "tcp-closing", "tcp-closed", "udp",
+                "udp-replied", "icmp", "other"));
+        int day = 86_400;
+        return new ConnectionTimeouts(node.integer("tcp-handshake", d.tcpHandshake, 1, day),
+                node.integer("tcp-established", d.tcpEstablished, 1, 7 * day),
+                node.integer("tcp-closing", d.tcpClosing, 1, day),
+                node.integer("tcp-closed", d.tcpClosed, 1, day),
+                node.integer("udp", d.udp, 1, day),
+                node.integer("udp-replied", d.udpReplied, 1, day),
+                node.integer("icmp", d.icmp, 1, day),
+                node.integer("other", d.other, 1, day));
     }
 
     /** Idle lifetime in nanoseconds of a connection in this state. */

@@ -1,17 +1,21 @@
 package dev.mano.dataplane.vnf.lb;
 
+import dev.mano.dataplane.config.ConfigNode;
 import dev.mano.dataplane.packet.MacAddress;
-import dev.mano.dataplane.vnf.chain.ConfigNode;
 import dev.mano.dataplane.vnf.router.Ipv4Address;
+import dev.mano.dataplane.vnf.router.RouterConfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The load balancer's configuration:
  * <pre>
  * lb:
- *   source-mac: "02:00:00:00:10:01"     # the MAC we send from
+ *   ports: [clients, servers]
+ *   source-mac: "02:00:00:00:10:01"     # optional: the MAC we send from (default: the transmitting port's)
  *   table-size: 65537                   # prime
  *   services:
  *     - name: web
@@ -23,29 +27,53 @@ import java.util.List;
  *         - {name: web-2, mac: "02:00:00:00:20:02", healthy: false}
  * </pre>
  */
-public record LbConfig(MacAddress sourceMac, int tableSize, List<VirtualService> services) {
+public record LbConfig(List<String> ports, MacAddress sourceMac, int tableSize, List<VirtualService> services) {
+    public static final Set<String> KEYS = Set.of("ports", "source-mac", "table-size", "services");
 
     public static LbConfig from(ConfigNode lb) {
+        return from(lb, null);
+    }
+
+    /** @param chainPorts the chain's ports when this section is a stage of a chain */
+    public static LbConfig from(ConfigNode lb, List<String> chainPorts) {
+        lb.onlyKeys(KEYS);
+        return new LbConfig(RouterConfig.portPair(lb, chainPorts), lb.has("source-mac") ? RouterConfig.mac(lb, "source-mac") : null,
+                lb.integer("table-size", MaglevTable.DEFAULT_SIZE, 7, 16_777_259), services(lb));
+    }
+
+    /** The services of a section (also what a reload reads). */
+    public static List<VirtualService> services(ConfigNode lb) {
         List<VirtualService> services = new ArrayList<>();
-        for (ConfigNode node : lb.get("services").list()) {
+        for (ConfigNode node : lb.nodes("services")) {
+            node.onlyKeys(Set.of("name", "vip", "port", "protocol", "backends"));
             List<Backend> backends = new ArrayList<>();
-            for (ConfigNode b : node.listOr("backends")) {
-                backends.add(new Backend(b.get("name").text(), b.get("mac").as(MacAddress::parse),
-                        b.getOr("healthy", true).bool()));
+            if (node.has("backends")) {
+                for (ConfigNode b : node.nodes("backends")) {
+                    b.onlyKeys(Set.of("name", "mac", "healthy"));
+                    String healthy = b.optionalString("healthy").orElse("true");
+                    if (!healthy.equals("true") && !healthy.equals("false")) {
+                        throw b.error("healthy", "expected true or false, got '" + healthy + "'");
+                    }
+                    backends.add(new Backend(b.string("name"), RouterConfig.mac(b, "mac"), Boolean.parseBoolean(healthy)));
+                }
             }
-            int protocol = node.getOr("protocol", "tcp").as(text -> switch (text.trim().toLowerCase()) {
+            int protocol = switch (node.optionalString("protocol").orElse("tcp").trim().toLowerCase(Locale.ROOT)) {
                 case "tcp" -> 6;
                 case "udp" -> 17;
-                default -> throw new IllegalArgumentException("protocol must be tcp or udp");
-            });
+                default -> throw node.error("protocol", "expected tcp or udp");
+            };
+            int vip;
             try {
-                services.add(new VirtualService(node.get("name").text(), node.get("vip").as(Ipv4Address::parse),
-                        node.get("port").integer(), protocol, backends));
+                vip = Ipv4Address.parse(node.string("vip"));
             } catch (IllegalArgumentException e) {
-                throw node.invalid(e.getMessage());
+                throw node.error("vip", e.getMessage());
+            }
+            try {
+                services.add(new VirtualService(node.string("name"), vip, node.integer("port", 0, 1, 65535), protocol, backends));
+            } catch (IllegalArgumentException e) {
+                throw node.error(e.getMessage());
             }
         }
-        return new LbConfig(lb.get("source-mac").as(MacAddress::parse),
-                lb.getOr("table-size", MaglevTable.DEFAULT_SIZE).integer(), services);
+        return services;
     }
 }

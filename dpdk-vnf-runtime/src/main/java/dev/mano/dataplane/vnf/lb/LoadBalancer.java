@@ -15,16 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class LoadBalancer implements AutoCloseable {
     private final Published<ServiceTable> services;
     private final int tableSize;
-    private final long sourceMac;
     private final List<LbStage> stages = new CopyOnWriteArrayList<>();
 
     public LoadBalancer(LbConfig config) {
         this.tableSize = config.tableSize();
-        this.sourceMac = config.sourceMac().bits();
         this.services = new Published<>(new ServiceTable(config.services(), tableSize));
     }
 
-    public LbStage newStage() {
+    /** @param sourceMac the MAC the stage sends from (the config's, else the transmitting port's) */
+    public LbStage newStage(long sourceMac) {
         LbStage stage = new LbStage(services.register(), sourceMac);
         stages.add(stage);
         return stage;

@@ -25,11 +25,12 @@ public final class Nat44 implements AutoCloseable {
         config.staticMappings().forEach(this::addStatic);
     }
 
-    public synchronized Nat44Stage newStage() {
+    /** @param insidePort the DPDK port id of the inside port: packets received there are source-translated */
+    public synchronized Nat44Stage newStage(int insidePort) {
         if (!stages.isEmpty()) {
             throw new IllegalStateException("nat44 runs on one worker: its port pool and mappings are not split across workers");
         }
-        Nat44Stage stage = new Nat44Stage(this, mappings, ports, config);
+        Nat44Stage stage = new Nat44Stage(this, mappings, ports, config, insidePort);
         stages.add(stage);
         return stage;
     }

@@ -30,11 +30,11 @@ public final class Nat44Stage implements Stage {
     private long translated;
     private long expired;
 
-    Nat44Stage(Nat44 owner, MappingTable mappings, PortAllocator ports, Nat44Config config) {
+    Nat44Stage(Nat44 owner, MappingTable mappings, PortAllocator ports, Nat44Config config, int insidePort) {
         this.owner = owner;
         this.mappings = mappings;
         this.ports = ports;
-        this.insidePort = config.insidePort();
+        this.insidePort = insidePort;
         this.tcpTimeout = TimeUnit.SECONDS.toNanos(config.tcpTimeout());
         this.udpTimeout = TimeUnit.SECONDS.toNanos(config.udpTimeout());
         this.icmpTimeout = TimeUnit.SECONDS.toNanos(config.icmpTimeout());

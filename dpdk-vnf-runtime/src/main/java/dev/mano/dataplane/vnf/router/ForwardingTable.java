@@ -1,6 +1,9 @@
 package dev.mano.dataplane.vnf.router;
 
+import dev.mano.dataplane.vnf.chain.PortRef;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a router worker reads per packet: the LPM table and the neighbours its next hops index,
@@ -14,7 +17,8 @@ public final class ForwardingTable implements AutoCloseable {
     private final List<Route> routes;
     private final List<Neighbour> neighbours;
 
-    public ForwardingTable(List<Route> routes, List<Neighbour> neighbours, int maxGroups) {
+    /** @param ports the ports neighbours name, with their DPDK ids and MACs (the default source MAC) */
+    public ForwardingTable(List<Route> routes, List<Neighbour> neighbours, int maxGroups, Map<String, PortRef> ports) {
         for (Route route : routes) {
             if (route.nextHop() >= neighbours.size()) {
                 throw new IllegalArgumentException("route " + route + " names next hop " + route.nextHop()
@@ -27,9 +31,15 @@ public final class ForwardingTable implements AutoCloseable {
         this.destinations = new long[neighbours.size()];
         this.sources = new long[neighbours.size()];
         for (int i = 0; i < neighbours.size(); i++) {
-            ports[i] = neighbours.get(i).port();
-            destinations[i] = neighbours.get(i).destination().bits();
-            sources[i] = neighbours.get(i).source().bits();
+            Neighbour neighbour = neighbours.get(i);
+            PortRef port = ports.get(neighbour.port());
+            if (port == null) {
+                throw new IllegalArgumentException("neighbour " + neighbour.name() + " is behind port " + neighbour.port()
+                        + ", which the router does not have (ports: " + ports.keySet() + ")");
+            }
+            this.ports[i] = port.id();
+            destinations[i] = neighbour.destination().bits();
+            sources[i] = (neighbour.source() != null ? neighbour.source() : port.mac()).bits();
         }
         this.lpm = new Dir24_8Table(maxGroups);
         lpm.load(routes);

@@ -1,5 +1,6 @@
 package dev.mano.dataplane.vnf.router;
 
+import dev.mano.dataplane.vnf.chain.PortRef;
 import dev.mano.dataplane.vnf.chain.Published;
 
 import java.util.ArrayList;
@@ -16,11 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Router implements AutoCloseable {
     private final Published<ForwardingTable> table;
     private final int maxGroups;
+    private final Map<String, PortRef> ports;
     private final List<RouterStage> stages = new CopyOnWriteArrayList<>();
 
-    public Router(RouterConfig config) {
+    public Router(RouterConfig config, Map<String, PortRef> ports) {
         this.maxGroups = config.maxTbl8Groups();
-        this.table = new Published<>(new ForwardingTable(config.routes(), config.neighbours(), maxGroups));
+        this.ports = Map.copyOf(ports);
+        this.table = new Published<>(new ForwardingTable(config.routes(), config.neighbours(), maxGroups, this.ports));
     }
 
     public RouterStage newStage() {
@@ -39,7 +42,7 @@ public final class Router implements AutoCloseable {
 
     /** Replaces routes and neighbours together (a config reload). */
     public synchronized void replace(List<Route> routes, List<Neighbour> neighbours) {
-        ForwardingTable next = new ForwardingTable(routes, neighbours, maxGroups);
+        ForwardingTable next = new ForwardingTable(routes, neighbours, maxGroups, ports);
         table.replace(next).close();
     }
 

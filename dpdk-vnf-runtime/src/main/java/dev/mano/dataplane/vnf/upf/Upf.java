@@ -35,8 +35,12 @@ public final class Upf implements AutoCloseable {
         replaceSessions(config.sessions());
     }
 
-    public UpfStage newStage() {
-        UpfStage stage = new UpfStage(table.register(), counters, config);
+    /** A stage for one worker; {@code resolved} is the config with port ids and MACs filled in. */
+    public UpfStage newStage(UpfConfig resolved) {
+        if (resolved.n3Port() < 0 || resolved.n6Port() < 0) {
+            throw new IllegalArgumentException("resolve the UPF ports before making stages");
+        }
+        UpfStage stage = new UpfStage(table.register(), counters, resolved);
         stages.add(stage);
         return stage;
     }

@@ -2,12 +2,10 @@ package dev.mano.dataplane.vnf.firewall;
 
 import dev.mano.dataplane.engine.Burst;
 import dev.mano.dataplane.packet.Tcp;
-import dev.mano.dataplane.vnf.chain.ConfigNode;
 import dev.mano.dataplane.vnf.chain.Packets;
+import dev.mano.dataplane.vnf.chain.TestConfig;
 import dev.mano.dataplane.vnf.chain.TestMbufs;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.util.List;
 import java.util.Map;
@@ -17,19 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FirewallStageTest {
 
     static FirewallConfig config(String yaml) {
-        Object tree = new Load(LoadSettings.builder().build()).loadFromString(yaml);
-        return FirewallConfig.from(ConfigNode.root("config", tree).get("firewall"));
+        return FirewallConfig.from(TestConfig.section(yaml, "firewall"));
     }
 
     static final String RULES = """
             firewall:
+              ports: [a, b]
               default: deny
               max-connections: 1000
               timeouts: {udp: 1}
               rules:
                 - {id: block-telnet, action: deny, protocol: tcp, destination-ports: 23}
                 - {id: web-out, action: allow, protocol: tcp, source: 10.0.0.0/8, destination-ports: 80-443}
-                - {id: dns, action: allow, protocol: udp, destination-ports: 53}
+                - {id: dns, action: allow, protocol: udp, destination-ports: "53"}
                 - {id: ping, action: allow, protocol: icmp, source: 10.0.0.0/8}
             """;
 

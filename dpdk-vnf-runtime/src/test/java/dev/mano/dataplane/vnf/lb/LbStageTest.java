@@ -3,12 +3,10 @@ package dev.mano.dataplane.vnf.lb;
 import dev.mano.dataplane.engine.Burst;
 import dev.mano.dataplane.packet.MacAddress;
 import dev.mano.dataplane.packet.Tcp;
-import dev.mano.dataplane.vnf.chain.ConfigNode;
 import dev.mano.dataplane.vnf.chain.Packets;
+import dev.mano.dataplane.vnf.chain.TestConfig;
 import dev.mano.dataplane.vnf.chain.TestMbufs;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LbStageTest {
 
     static LbConfig config() {
-        Object tree = new Load(LoadSettings.builder().build()).loadFromString("""
+        return LbConfig.from(TestConfig.section("""
                 lb:
+                  ports: [a, b]
                   source-mac: "02:00:00:00:10:01"
                   services:
                     - name: web
@@ -31,8 +30,7 @@ class LbStageTest {
                         - {name: web-1, mac: "02:00:00:00:20:01"}
                         - {name: web-2, mac: "02:00:00:00:20:02"}
                         - {name: web-3, mac: "02:00:00:00:20:03"}
-                """);
-        return LbConfig.from(ConfigNode.root("config", tree).get("lb"));
+                """, "lb"));
     }
 
     private static String backendOf(byte[] frame) {
@@ -43,7 +41,7 @@ class LbStageTest {
     @Test
     void spreadsFlowsKeepsEachFlowOnOneBackendAndMovesOnlyTheRemovedBackendsFlows() {
         try (LoadBalancer lb = new LoadBalancer(config()); TestMbufs mbufs = new TestMbufs(4)) {
-            LbStage stage = lb.newStage();
+            LbStage stage = lb.newStage(MacAddress.parse("02:00:00:00:10:01").bits());
             Map<Integer, String> placement = new HashMap<>();
             Map<String, Integer> counts = new HashMap<>();
             for (int flow = 0; flow < 3000; flow++) {
@@ -74,7 +72,7 @@ class LbStageTest {
     @Test
     void dropsTrafficToNoServiceAndToAServiceWithoutHealthyBackends() {
         try (LoadBalancer lb = new LoadBalancer(config()); TestMbufs mbufs = new TestMbufs(4)) {
-            LbStage stage = lb.newStage();
+            LbStage stage = lb.newStage(MacAddress.parse("02:00:00:00:10:01").bits());
             Burst burst = mbufs.load(0, 1, Packets.tcpFrame("192.0.2.1", "10.0.0.101", 1, 80, Tcp.SYN));
             stage.process(burst);
             assertThat(burst.dropped(0)).isTrue();

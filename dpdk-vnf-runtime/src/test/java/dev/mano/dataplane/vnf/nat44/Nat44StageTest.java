@@ -2,12 +2,10 @@ package dev.mano.dataplane.vnf.nat44;
 
 import dev.mano.dataplane.engine.Burst;
 import dev.mano.dataplane.packet.Tcp;
-import dev.mano.dataplane.vnf.chain.ConfigNode;
 import dev.mano.dataplane.vnf.chain.Packets;
+import dev.mano.dataplane.vnf.chain.TestConfig;
 import dev.mano.dataplane.vnf.chain.TestMbufs;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import static dev.mano.dataplane.vnf.chain.Packets.ip;
 import static dev.mano.dataplane.vnf.chain.Packets.u16;
@@ -17,16 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Nat44StageTest {
 
     static Nat44Config config(String ports) {
-        Object tree = new Load(LoadSettings.builder().build()).loadFromString("""
+        return Nat44Config.from(TestConfig.section("""
                 nat44:
-                  inside-port: 0
+                  ports: [a, b]
                   pool: [203.0.113.1]
-                  ports: %s
+                  port-range: %s
                   max-mappings: 1000
                   static:
                     - {protocol: tcp, external: "203.0.113.1:8080", internal: "10.0.0.80:80"}
-                """.formatted(ports));
-        return Nat44Config.from(ConfigNode.root("config", tree).get("nat44"));
+                """.formatted(ports), "nat44"));
     }
 
     private static byte[] run(Nat44Stage stage, TestMbufs mbufs, int rx, byte[] frame) {
@@ -38,7 +35,7 @@ class Nat44StageTest {
     @Test
     void translatesUdpTcpAndIcmpBothWaysWithValidChecksums() {
         try (Nat44 nat = new Nat44(config("1024-65535")); TestMbufs mbufs = new TestMbufs(4)) {
-            Nat44Stage stage = nat.newStage();
+            Nat44Stage stage = nat.newStage(0);
             byte[] out = run(stage, mbufs, 0, Packets.udpFrame("10.0.0.5", "8.8.8.8", 5000, 53, 64, 21));
             assertThat(out).isNotNull();
             assertThat(u32(out, 26)).isEqualTo(ip("203.0.113.1"));
@@ -70,7 +67,7 @@ class Nat44StageTest {
     @Test
     void staticDnatReachesTheInsideServerAndItsRepliesLeaveFromTheExternalEndpoint() {
         try (Nat44 nat = new Nat44(config("1024-65535")); TestMbufs mbufs = new TestMbufs(4)) {
-            Nat44Stage stage = nat.newStage();
+            Nat44Stage stage = nat.newStage(0);
             byte[] in = run(stage, mbufs, 1, Packets.tcpFrame("198.51.100.7", "203.0.113.1", 33000, 8080, Tcp.SYN));
             assertThat(u32(in, 30)).isEqualTo(ip("10.0.0.80"));
             assertThat(u16(in, 36)).isEqualTo(80);
@@ -85,7 +82,7 @@ class Nat44StageTest {
     @Test
     void countsPortExhaustion() {
         try (Nat44 nat = new Nat44(config("2000-2009")); TestMbufs mbufs = new TestMbufs(4)) {
-            Nat44Stage stage = nat.newStage();
+            Nat44Stage stage = nat.newStage(0);
             for (int i = 0; i < 10; i++) {
                 assertThat(run(stage, mbufs, 0, Packets.udpFrame("10.0.0.5", "8.8.8.8", 6000 + i, 53, 64, 0))).isNotNull();
             }
@@ -102,7 +99,7 @@ class Nat44StageTest {
             byte[] frame = Packets.udpFrame("10.0.0.5", "8.8.8.8", 5000, 53, 64, 10);
             frame[40] = 0;
             frame[41] = 0;
-            byte[] out = run(nat.newStage(), mbufs, 0, frame);
+            byte[] out = run(nat.newStage(0), mbufs, 0, frame);
             assertThat(u16(out, 40)).isZero();
             assertThat(Packets.checksumsValid(out)).isTrue();
         }

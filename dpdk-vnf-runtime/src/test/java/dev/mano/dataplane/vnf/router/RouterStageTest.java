@@ -3,6 +3,7 @@ package dev.mano.dataplane.vnf.router;
 import dev.mano.dataplane.engine.Burst;
 import dev.mano.dataplane.packet.MacAddress;
 import dev.mano.dataplane.vnf.chain.Packets;
+import dev.mano.dataplane.vnf.chain.TestConfig;
 import dev.mano.dataplane.vnf.chain.TestMbufs;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +18,19 @@ class RouterStageTest {
     static final MacAddress OWN = MacAddress.parse("02:00:00:00:01:01");
 
     static RouterConfig config() {
-        return new RouterConfig(List.of(Route.parse("198.18.0.0/16", 0), Route.parse("198.18.5.0/24", 1)),
-                List.of(new Neighbour(1, GW, OWN), new Neighbour(2, GW, OWN)), 16);
+        return new RouterConfig(List.of("a", "b"), List.of(Route.parse("198.18.0.0/16", 0), Route.parse("198.18.5.0/24", 1)),
+                List.of(new Neighbour("gw", "b", GW, OWN), new Neighbour("back", "a", GW, null)), 16);
     }
 
     @Test
     void forwardsDecrementsTtlPatchesChecksumAndRewritesMacs() {
-        try (Router router = new Router(config()); TestMbufs mbufs = new TestMbufs(8)) {
+        try (Router router = new Router(config(), TestConfig.PORTS); TestMbufs mbufs = new TestMbufs(8)) {
             RouterStage stage = router.newStage();
             byte[] in = Packets.udpFrame("10.0.0.1", "198.18.1.1", 1000, 2000, 64, 18);
             Burst burst = mbufs.load(0, 1, in,
                     Packets.udpFrame("10.0.0.1", "198.19.0.1", 1, 2, 64, 18),   // no route
                     Packets.udpFrame("10.0.0.1", "198.18.1.1", 1, 2, 1, 18),    // TTL
-                    Packets.udpFrame("10.0.0.1", "198.18.5.1", 1, 2, 64, 18),   // route via port 2
+                    Packets.udpFrame("10.0.0.1", "198.18.5.1", 1, 2, 64, 18),   // route back out of port a
                     Packets.ethernet(Packets.MAC_B, Packets.MAC_A, 0x0806, new byte[28]),
                     java.util.Arrays.copyOf(in, 30));                           // truncated IPv4
             stage.process(burst);
@@ -65,7 +66,7 @@ class RouterStageTest {
 
     @Test
     void routesChangeWhileAWorkerForwards() throws Exception {
-        try (Router router = new Router(config())) {
+        try (Router router = new Router(config(), TestConfig.PORTS)) {
             RouterStage stage = router.newStage();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicReference<Throwable> failure = new AtomicReference<>();

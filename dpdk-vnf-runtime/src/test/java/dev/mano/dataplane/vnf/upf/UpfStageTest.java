@@ -2,12 +2,10 @@ package dev.mano.dataplane.vnf.upf;
 
 import dev.mano.dataplane.engine.Burst;
 import dev.mano.dataplane.packet.MacAddress;
-import dev.mano.dataplane.vnf.chain.ConfigNode;
 import dev.mano.dataplane.vnf.chain.Packets;
+import dev.mano.dataplane.vnf.chain.TestConfig;
 import dev.mano.dataplane.vnf.chain.TestMbufs;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.util.Arrays;
 
@@ -20,15 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpfStageTest {
 
     static UpfConfig config() {
-        Object tree = new Load(LoadSettings.builder().build()).loadFromString("""
+        return UpfConfig.from(TestConfig.section("""
                 upf:
-                  n3: {port: 0, address: 192.0.2.1, mac: "02:00:00:00:03:01", next-hop-mac: "02:00:00:00:03:02"}
-                  n6: {port: 1, mac: "02:00:00:00:06:01", next-hop-mac: "02:00:00:00:06:02"}
+                  n3: {port: a, address: 192.0.2.1, mac: "02:00:00:00:03:01", next-hop-mac: "02:00:00:00:03:02"}
+                  n6: {port: b, mac: "02:00:00:00:06:01", next-hop-mac: "02:00:00:00:06:02"}
                   max-sessions: 16
                   sessions:
                     - {seid: 1, ue: 10.45.0.2, uplink-teid: 0x100, downlink-teid: 0x200, gnb: 192.0.2.10}
-                """);
-        return UpfConfig.from(ConfigNode.root("config", tree).get("upf"));
+                """, "upf"));
     }
 
     static byte[] innerUdp(String src, String dst) {
@@ -38,7 +35,7 @@ class UpfStageTest {
     @Test
     void decapsulatesUplinkByTeidAndEncapsulatesDownlinkByUeAddress() {
         try (Upf upf = new Upf(config()); TestMbufs mbufs = new TestMbufs(4)) {
-            UpfStage stage = upf.newStage();
+            UpfStage stage = upf.newStage(config().resolve(TestConfig.PORTS));
             byte[] inner = innerUdp("10.45.0.2", "8.8.8.8");
             Burst burst = mbufs.load(0, 1, Packets.gtpuFrame("192.0.2.10", "192.0.2.1", 0x100, inner));
             stage.process(burst);
@@ -75,7 +72,7 @@ class UpfStageTest {
     @Test
     void dropsUnknownTeidsSpoofedUesSignallingAndMalformedGtp() {
         try (Upf upf = new Upf(config()); TestMbufs mbufs = new TestMbufs(8)) {
-            UpfStage stage = upf.newStage();
+            UpfStage stage = upf.newStage(config().resolve(TestConfig.PORTS));
             byte[] good = Packets.gtpuFrame("192.0.2.10", "192.0.2.1", 0x100, innerUdp("10.45.0.2", "8.8.8.8"));
             byte[] echo = good.clone();
             echo[43] = 1; // echo request
@@ -98,7 +95,7 @@ class UpfStageTest {
     @Test
     void sessionsInstalledAtRunTimeTakeEffectAndRemovedOnesStop() {
         try (Upf upf = new Upf(config()); TestMbufs mbufs = new TestMbufs(4)) {
-            UpfStage stage = upf.newStage();
+            UpfStage stage = upf.newStage(config().resolve(TestConfig.PORTS));
             byte[] toNewUe = Packets.udpFrame("8.8.8.8", "10.45.0.9", 5000, 4000, 64, 30);
             Burst burst = mbufs.load(1, 0, toNewUe);
             stage.process(burst);
