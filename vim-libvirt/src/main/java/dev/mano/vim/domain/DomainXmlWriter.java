@@ -240,6 +240,12 @@ public final class DomainXmlWriter {
                 source.setAttribute("type", "unix");
                 source.setAttribute("path", vhost.socketPath());
                 source.setAttribute("mode", vhost.mode().xml());
+                if (vhost.mode() == NetInterface.VhostUserMode.CLIENT) {
+                    // the backend (DPDK vhost PMD, OVS-DPDK) may restart: QEMU reconnects instead of losing the link
+                    Element reconnect = Xml.add(source, "reconnect");
+                    reconnect.setAttribute("enabled", "yes");
+                    reconnect.setAttribute("timeout", "1");
+                }
                 Xml.add(element, "model").setAttribute("type", "virtio");
             }
             case NetInterface.Bridge bridge -> {

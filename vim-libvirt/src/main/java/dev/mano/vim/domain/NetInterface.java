@@ -8,7 +8,13 @@ public sealed interface NetInterface {
     record SriovVf(String pciAddress, Integer vlan, String mac) implements NetInterface {
     }
 
-    /** A vhost-user port (chain link to a neighbour VNF or a host switch); needs shared guest memory. */
+    /**
+     * A vhost-user port (chain link through a host-side vhost backend: DPDK's vhost PMD, OVS-DPDK); needs shared
+     * hugepage memory. Two QEMUs cannot talk vhost-user to each other directly: one side must be a backend. In
+     * CLIENT mode the backend's socket must exist when the domain starts (QEMU waits for it), and QEMU reconnects
+     * if the backend restarts. In SERVER mode QEMU creates the socket, so its directory must be writable by the
+     * QEMU user, and start waits until the backend connects.
+     */
     record VhostUser(String socketPath, VhostUserMode mode, String mac) implements NetInterface {
     }
 
