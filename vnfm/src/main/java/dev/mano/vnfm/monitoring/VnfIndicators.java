@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The current SOL002 indicators of a VNF, from the latest sample of each of its VNFCs. */
+/**
+ * The current SOL002 indicators of a VNF, from the latest sample of each of its VNFCs.
+ * {@code id} is stable for programs ({@code busy_ratio_max}, {@code drop_rate}, {@code counter.<name>});
+ * {@code name} is a short label for charts.
+ */
 @Component
 public class VnfIndicators {
 
@@ -38,15 +42,15 @@ public class VnfIndicators {
         latest.forEach(s -> s.counters().forEach((k, v) -> counters.merge(k, v, Long::sum)));
 
         List<VnfIndicator> out = new ArrayList<>();
-        out.add(VnfIndicator.of(vnfInstanceId, "busy_ratio_max", "Busiest data-plane lcore, busy cycles / all cycles", round(busyMax)));
-        out.add(VnfIndicator.of(vnfInstanceId, "busy_ratio_mean", "Mean over VNFCs of their busiest lcore's busy ratio", round(busyMean)));
-        out.add(VnfIndicator.of(vnfInstanceId, "rx_pps", "Packets received per second", Math.round(rx)));
-        out.add(VnfIndicator.of(vnfInstanceId, "tx_pps", "Packets sent per second", Math.round(tx)));
-        out.add(VnfIndicator.of(vnfInstanceId, "drop_rate", "Packets dropped for lack of capacity / packets offered",
+        out.add(VnfIndicator.of(vnfInstanceId, "busy_ratio_max", "Busy ratio, busiest lcore", round(busyMax)));
+        out.add(VnfIndicator.of(vnfInstanceId, "busy_ratio_mean", "Busy ratio, mean of VNFCs", round(busyMean)));
+        out.add(VnfIndicator.of(vnfInstanceId, "rx_pps", "Rx packets/s", Math.round(rx)));
+        out.add(VnfIndicator.of(vnfInstanceId, "tx_pps", "Tx packets/s", Math.round(tx)));
+        out.add(VnfIndicator.of(vnfInstanceId, "drop_rate", "Drop rate",
                 offered <= 0 ? 0.0 : round(Math.min(1.0, dropped / offered))));
         out.add(VnfIndicator.of(vnfInstanceId, "vnfc_count", "VNFCs reporting", latest.size()));
         counters.forEach((name, value) ->
-                out.add(VnfIndicator.of(vnfInstanceId, "counter." + name, "VNF counter " + name, value)));
+                out.add(VnfIndicator.of(vnfInstanceId, "counter." + name, name, value)));
         return Optional.of(out);
     }
 

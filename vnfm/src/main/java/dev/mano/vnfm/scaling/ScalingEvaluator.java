@@ -47,10 +47,10 @@ public final class ScalingEvaluator {
             return new ScalingDecision.ScaleIn(instances, policy.maxInstances(),
                     "above maxInstances " + policy.maxInstances());
         }
-        Predicate<LoadSample> hot = s -> s.busyRatio() >= policy.scaleOutBusyRatio()
-                || s.dropRate() >= policy.scaleOutDropRate();
+        Predicate<LoadSample> hot = s -> s.busyRatio() > policy.scaleOutBusyRatio()
+                || s.dropRate() > policy.scaleOutDropRate();
         if (holdsThroughout(samples, policy.scaleOutWindow(), now, hot)) {
-            String why = String.format(Locale.ROOT, "busy ratio >= %.2f or drop rate >= %.4f for %ss",
+            String why = String.format(Locale.ROOT, "busy ratio > %.2f or drop rate > %.4f for %ss",
                     policy.scaleOutBusyRatio(), policy.scaleOutDropRate(), policy.scaleOutWindow().toSeconds());
             if (instances >= policy.maxInstances()) {
                 return new ScalingDecision.Hold("overloaded (" + why + ") but already at maxInstances "

@@ -7,8 +7,8 @@ import java.time.Duration;
  * our monitoring policy). Scale in is deliberately slower than scale out: a longer window
  * and lower thresholds leave a dead band so the VNF does not flap between sizes.
  *
- * @param scaleOutBusyRatio scale out when every sample of the window is at or above this busy ratio...
- * @param scaleOutDropRate  ...or at or above this drop rate
+ * @param scaleOutBusyRatio scale out when every sample of the window is above this busy ratio...
+ * @param scaleOutDropRate  ...or above this drop rate (1.0: never, which disables the metric)
  * @param scaleOutWindow    how long the overload must last
  * @param scaleInBusyRatio  scale in when every sample of the window is below this busy ratio...
  * @param scaleInDropRate   ...and at or below this drop rate
@@ -55,6 +55,31 @@ public record ScalingPolicy(double scaleOutBusyRatio, double scaleOutDropRate, D
     public static ScalingPolicy defaults(int minInstances, int maxInstances) {
         return new ScalingPolicy(0.80, 0.001, Duration.ofSeconds(30), 0.30, 0.0, Duration.ofMinutes(5),
                 Duration.ofMinutes(2), minInstances, maxInstances, 1);
+    }
+
+    /** The load figure a single-metric policy watches. */
+    public enum Metric { BUSY_RATIO, DROP_RATE }
+
+    /** How much longer idleness must last than overload before scaling in. */
+    public static final int SCALE_IN_WINDOW_FACTOR = 4;
+
+    /**
+     * A policy on one metric, as a VNFD's {@code mano.policies.Autoscaling} states it (one
+     * window, one cooldown). Scale in waits {@value #SCALE_IN_WINDOW_FACTOR} windows. On busy
+     * ratio, any drop still blocks scale in (dropping is never "idle") and drops alone never
+     * scale out; on drop rate, busy ratio plays no part.
+     */
+    public static ScalingPolicy onMetric(Metric metric, double scaleOutThreshold, double scaleInThreshold,
+                                         Duration window, Duration cooldown, int minInstances, int maxInstances) {
+        Duration inWindow = window.multipliedBy(SCALE_IN_WINDOW_FACTOR);
+        return switch (metric) {
+            // a drop rate is never above 1.0: drops alone do not scale out
+            case BUSY_RATIO -> new ScalingPolicy(scaleOutThreshold, 1.0, window, scaleInThreshold, 0.0,
+                    inWindow, cooldown, minInstances, maxInstances, 1);
+            // a busy ratio is never above 1.0: busy alone does not scale out
+            case DROP_RATE -> new ScalingPolicy(1.0, scaleOutThreshold, window, 1.0 - Math.ulp(1.0),
+                    scaleInThreshold, inWindow, cooldown, minInstances, maxInstances, 1);
+        };
     }
 
     private static void requireRatio(String name, double v) {

@@ -110,6 +110,31 @@ class ScalingEvaluatorTest {
     }
 
     @Test
+    void aSingleMetricPolicyIgnoresTheOtherMetricForScaleOut() {
+        ScalingPolicy busyOnly = ScalingPolicy.onMetric(ScalingPolicy.Metric.BUSY_RATIO, 0.8, 0.3,
+                Duration.ofSeconds(30), Duration.ofSeconds(60), 1, 4);
+        assertEquals(Duration.ofSeconds(120), busyOnly.scaleInWindow());
+        assertInstanceOf(ScalingDecision.Hold.class, evaluator.evaluate(busyOnly, steady(40, 0.5, 0.9), 2, null,
+                T0.plusSeconds(40)));
+        assertInstanceOf(ScalingDecision.ScaleOut.class, evaluator.evaluate(busyOnly, steady(40, 0.85, 0.0), 2, null,
+                T0.plusSeconds(40)));
+        ScalingPolicy dropOnly = ScalingPolicy.onMetric(ScalingPolicy.Metric.DROP_RATE, 0.01, 0.0,
+                Duration.ofSeconds(30), Duration.ofSeconds(60), 1, 4);
+        // a saturated core that drops nothing is doing its job: no scale out on a drop-rate policy
+        assertInstanceOf(ScalingDecision.Hold.class, evaluator.evaluate(dropOnly, steady(40, 1.0, 0.0), 2, null,
+                T0.plusSeconds(40)));
+        assertInstanceOf(ScalingDecision.ScaleOut.class, evaluator.evaluate(dropOnly, steady(40, 0.6, 0.05), 2, null,
+                T0.plusSeconds(40)));
+        assertInstanceOf(ScalingDecision.ScaleIn.class, evaluator.evaluate(dropOnly, steady(130, 0.6, 0.0), 2, null,
+                T0.plusSeconds(130)));
+    }
+
+    @Test
+    void theThresholdItselfIsNotAbove() {
+        assertEquals(new ScalingDecision.Hold("load within bounds"), at(40, steady(40, 0.8, 0.01), 2));
+    }
+
+    @Test
     void noSamplesMeansHold() {
         assertEquals(new ScalingDecision.Hold("load within bounds"), at(500, List.of(), 2));
     }
