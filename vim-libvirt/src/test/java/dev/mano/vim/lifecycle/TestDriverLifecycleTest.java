@@ -83,6 +83,21 @@ class TestDriverLifecycleTest {
     }
 
     @Test
+    void namesAndMetadataWithXmlMetacharactersSurviveLibvirt() throws VimException {
+        String name = "mano-td-<fw>&'\"";
+        VnfcMetadata metadata = new VnfcMetadata("vnfc-td-<5>&", "vnf-'\"", "ns-</mano:vnfc>");
+        lifecycle.define(SampleSpecs.smallTcg(name, metadata));
+        try {
+            OurDomain found = lifecycle.findByVnfcId("vnfc-td-<5>&").orElseThrow();
+            assertEquals(name, found.name());
+            assertEquals(metadata, found.metadata());
+            assertEquals(name, DomainXmlReader.read(lifecycle.xml(name).orElseThrow()).name());
+        } finally {
+            lifecycle.undefine(name);
+        }
+    }
+
+    @Test
     void undefiningARunningDomainIsRefusedAndMissingDomainsNameTheHost() throws VimException {
         lifecycle.define(SampleSpecs.smallTcg("mano-td-3", new VnfcMetadata("vnfc-td-3", "vnf-td", null)));
         lifecycle.start("mano-td-3");
