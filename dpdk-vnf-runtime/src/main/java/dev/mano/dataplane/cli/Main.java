@@ -13,6 +13,8 @@ import dev.mano.dataplane.vnf.Vnf;
 import dev.mano.dataplane.vnf.VnfCatalog;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * 3 DPDK refused (EAL arguments, hugepages, a port), 4 a worker failed.
  */
 public final class Main {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private Main() {
     }
 
@@ -125,7 +128,7 @@ public final class Main {
             }
             if (System.nanoTime() >= nextStats) {
                 DataplaneSnapshot current = running.snapshot();
-                printRates(previous, current, out);
+                printRates(previous, current, running.engine().workerThreadIds(), out);
                 previous = current;
                 nextStats += interval;
             }
@@ -133,25 +136,29 @@ public final class Main {
     }
 
     /** One line per port and per lcore with rates over the last interval (bench/dataplane parses these). */
-    private static void printRates(DataplaneSnapshot before, DataplaneSnapshot after, PrintStream out) {
+    private static void printRates(DataplaneSnapshot before, DataplaneSnapshot after, List<Long> workerThreads, PrintStream out) {
         double seconds = (after.uptimeNanos() - before.uptimeNanos()) / 1e9;
         Map<String, PortSnapshot> previous = new HashMap<>();
         before.ports().forEach(p -> previous.put(p.name(), p));
         for (PortSnapshot port : after.ports()) {
             PortSnapshot was = previous.get(port.name());
-            out.printf(Locale.ROOT, "stats t=%.1f port=%s rx_mpps=%.3f tx_mpps=%.3f missed=%d%n", after.uptimeNanos() / 1e9,
+            out.printf(Locale.ROOT, "stats t=%.1f port=%s rx_mpps=%.3f tx_mpps=%.3f missed=%d rx_total=%d%n", after.uptimeNanos() / 1e9,
                     port.name(), (port.stats().rxPackets() - was.stats().rxPackets()) / seconds / 1e6,
                     (port.stats().txPackets() - was.stats().txPackets()) / seconds / 1e6,
-                    port.stats().rxMissed() - was.stats().rxMissed());
+                    port.stats().rxMissed() - was.stats().rxMissed(), port.stats().rxPackets());
         }
         List<LcoreSnapshot> lcores = after.lcores();
         for (int i = 0; i < lcores.size(); i++) {
             LcoreSnapshot now = lcores.get(i);
             LcoreSnapshot was = before.lcores().get(i);
             long total = now.totalNanos() - was.totalNanos();
-            out.printf(Locale.ROOT, "stats t=%.1f lcore=%d rx_mpps=%.3f tx_mpps=%.3f drops=%d busy=%.3f%n", after.uptimeNanos() / 1e9,
-                    now.lcore(), (now.rxPackets() - was.rxPackets()) / seconds / 1e6, (now.txPackets() - was.txPackets()) / seconds / 1e6,
-                    now.totalDrops() - was.totalDrops(), total == 0 ? 0.0 : (double) (now.busyNanos() - was.busyNanos()) / total);
+            // The worker thread's own CPU time: on a shared machine, packets per CPU-second of the forwarding
+            // core is the figure that does not depend on how much of the core the scheduler gave us.
+            long cpuNanos = i < workerThreads.size() ? THREADS.getThreadCpuTime(workerThreads.get(i)) : -1;
+            out.printf(Locale.ROOT, "stats t=%.1f lcore=%d rx_mpps=%.3f tx_mpps=%.3f drops=%d busy=%.3f rx_total=%d cpu_ns=%d%n",
+                    after.uptimeNanos() / 1e9, now.lcore(), (now.rxPackets() - was.rxPackets()) / seconds / 1e6,
+                    (now.txPackets() - was.txPackets()) / seconds / 1e6, now.totalDrops() - was.totalDrops(),
+                    total == 0 ? 0.0 : (double) (now.busyNanos() - was.busyNanos()) / total, now.rxPackets(), cpuNanos);
         }
         out.flush();
     }

@@ -71,7 +71,7 @@ public record RuntimeConfig(String source, List<PortSettings> ports, int mbufs, 
             mbufs = pool.integer("mbufs", 0, 0, 16 * 1024 * 1024);
             cache = pool.integer("cache", 256, 0, 512);
         }
-        int burst = root.integer("burst", 32, 1, 512);
+        int burst = root.integer("burst", 32, 1, 64);
         int metricsPort = 0;
         if (root.has("metrics")) {
             ConfigNode metrics = root.node("metrics");

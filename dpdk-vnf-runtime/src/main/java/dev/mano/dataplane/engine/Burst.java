@@ -10,27 +10,31 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The packets one rx call returned, as the stages see them: a native array of mbuf pointers (the
- * array the PMD filled, so no copy), the ports it came from and goes to, and the drop marks.
- * One per worker, reused for every burst.
+ * array the PMD filled, so no copy), the ports it came from and goes to, and the drop marks (a bit
+ * mask, so starting a burst costs one store). One per worker, reused for every burst.
  */
 public final class Burst {
-    private static final byte KEEP = -1;
+    /** The drop marks are the bits of one long. */
+    public static final int MAX_SIZE = 64;
 
     private final int capacity;
     private final long pointers;
     private final long dropped;
-    private final byte[] verdicts;
+    private final byte[] reasons;
     private int size;
-    private int drops;
+    private long dropMask;
     private int rxPort;
     private int txPort;
 
     Burst(int capacity, Arena arena) {
+        if (capacity < 1 || capacity > MAX_SIZE) {
+            throw new IllegalArgumentException("burst size must be 1.." + MAX_SIZE + ", got " + capacity);
+        }
         this.capacity = capacity;
         MemorySegment both = arena.allocate(16L * capacity, 64);
         this.pointers = both.address();
         this.dropped = both.address() + 8L * capacity;
-        this.verdicts = new byte[capacity];
+        this.reasons = new byte[capacity];
     }
 
     /** A burst over memory the caller owns (tests of stages); {@code pointers} holds {@code capacity} slots. */
@@ -75,14 +79,12 @@ public final class Burst {
 
     /** Marks packet i to be dropped after the stages; later stages should skip it ({@link #dropped(int)}). */
     public void drop(int i, DropReason reason) {
-        if (verdicts[i] == KEEP) {
-            drops++;
-        }
-        verdicts[i] = (byte) reason.ordinal();
+        dropMask |= 1L << i;
+        reasons[i] = (byte) reason.ordinal();
     }
 
     public boolean dropped(int i) {
-        return verdicts[i] != KEEP;
+        return (dropMask & (1L << i)) != 0;
     }
 
     /** Starts a burst of {@code n} received packets. */
@@ -90,10 +92,7 @@ public final class Burst {
         this.size = n;
         this.rxPort = rxPort;
         this.txPort = txPort;
-        this.drops = 0;
-        for (int i = 0; i < n; i++) {
-            verdicts[i] = KEEP;
-        }
+        this.dropMask = 0;
     }
 
     /**
@@ -101,18 +100,18 @@ public final class Burst {
      * others; returns how many remain to transmit.
      */
     int finish(LcoreCounters counters) {
-        if (drops == 0) {
+        if (dropMask == 0) {
             return size;
         }
         int kept = 0;
         int gone = 0;
         for (int i = 0; i < size; i++) {
             long mbuf = ALL.get(JAVA_LONG, pointers + 8L * i);
-            if (verdicts[i] == KEEP) {
+            if ((dropMask & (1L << i)) == 0) {
                 ALL.set(JAVA_LONG, pointers + 8L * kept++, mbuf);
             } else {
                 ALL.set(JAVA_LONG, dropped + 8L * gone++, mbuf);
-                counters.addDrop(DropReason.of(verdicts[i]), 1);
+                counters.addDrop(DropReason.of(reasons[i]), 1);
             }
         }
         FastPath.free(dropped, gone);

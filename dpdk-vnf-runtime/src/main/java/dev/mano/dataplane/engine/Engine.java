@@ -51,8 +51,8 @@ public final class Engine implements Dataplane, AutoCloseable {
      */
     public static synchronized Engine launch(VnfIdentity vnf, List<Port> ports, List<WorkerPlan> plans, int burstSize) {
         Eal eal = Eal.current();
-        if (burstSize < 1 || burstSize > 512) {
-            throw new DpdkException("burst size must be 1..512, got " + burstSize);
+        if (burstSize < 1 || burstSize > Burst.MAX_SIZE) {
+            throw new DpdkException("burst size must be 1.." + Burst.MAX_SIZE + ", got " + burstSize);
         }
         for (WorkerPlan plan : plans) {
             if (!eal.workerLcores().contains(plan.lcore())) {

@@ -42,13 +42,15 @@ public final class LcoreCounters {
         add(DROPS + reason.ordinal(), n);
     }
 
-    /** One poll iteration that took {@code nanos} and found packets or not. */
-    void poll(boolean busy, long nanos) {
+    /** One poll iteration that found packets or not. */
+    void poll(boolean busy) {
         add(busy ? BUSY : IDLE, 1);
+    }
+
+    /** A window of poll iterations took {@code nanos}, {@code busyNanos} of it in busy ones. */
+    void time(long nanos, long busyNanos) {
         add(TOTAL_NANOS, nanos);
-        if (busy) {
-            add(BUSY_NANOS, nanos);
-        }
+        add(BUSY_NANOS, busyNanos);
     }
 
     public long busyNanos() {

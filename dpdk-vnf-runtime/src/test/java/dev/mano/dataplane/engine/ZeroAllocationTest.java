@@ -1,6 +1,8 @@
 package dev.mano.dataplane.engine;
 
 import dev.mano.dataplane.config.RuntimeConfig;
+import dev.mano.dataplane.port.Port;
+import dev.mano.dataplane.vnf.Vnf;
 import dev.mano.dataplane.runtime.RunningVnf;
 import dev.mano.dataplane.testing.Await;
 import dev.mano.dataplane.testing.TestEal;
@@ -49,6 +51,46 @@ class ZeroAllocationTest {
             assertThat((double) bytes / packets).as("bytes per packet").isLessThan(0.001);
         }
     }
+
+    /** The same measurement catches a stage that allocates, so a zero above means zero. */
+    @Test
+    void theMeasurementSeesAStageThatAllocates() throws Exception {
+        RuntimeConfig config = RuntimeConfig.parse("alloc.yaml", """
+                ports:
+                  - {name: net_null_al0, devargs: net_null_al0, queues: 1}
+                  - {name: net_null_al1, devargs: net_null_al1, queues: 1}
+                l2fwd:
+                  pairs: [[net_null_al0, net_null_al1]]
+                """, "l2fwd");
+        L2fwd l2fwd = L2fwd.fromConfig(config.vnf());
+        Vnf allocating = new Vnf() {
+            @Override
+            public VnfIdentity identity() {
+                return new VnfIdentity("allocating", "0", "test");
+            }
+
+            @Override
+            public List<String> portNames() {
+                return l2fwd.portNames();
+            }
+
+            @Override
+            public List<WorkerPlan> plan(List<Port> ports, List<Integer> lcores) {
+                return l2fwd.plan(ports, lcores).stream().map(p -> new WorkerPlan(p.lcore(), p.tasks(),
+                        List.of(burst -> sink = new long[burst.size()]))).toList();
+            }
+        };
+        try (RunningVnf vnf = RunningVnf.start(TestEal.get(), config, allocating)) {
+            Engine engine = vnf.engine();
+            Await.until("1M packets", Duration.ofSeconds(30), () -> packets(engine) > 1_000_000);
+            long before = allocated(engine.workerThreadIds());
+            long packetsBefore = packets(engine);
+            Await.until("1M more packets", Duration.ofSeconds(30), () -> packets(engine) - packetsBefore > 1_000_000);
+            assertThat(allocated(engine.workerThreadIds()) - before).isGreaterThan(1_000_000L);
+        }
+    }
+
+    static volatile long[] sink;
 
     private static long allocated(List<Long> threads) {
         return threads.stream().mapToLong(THREADS::getThreadAllocatedBytes).sum();
