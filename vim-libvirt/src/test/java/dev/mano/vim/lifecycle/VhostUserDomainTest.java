@@ -57,8 +57,9 @@ class VhostUserDomainTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path socket = dir.resolve("vhu0.sock");
         Path log = dir.resolve("testpmd.log");
+        String filePrefix = "mano-vhu-" + ProcessHandle.current().pid();
         Process backend = new ProcessBuilder(TESTPMD.toString(), "-l", "0-1", "--no-pci", "--no-huge", "-m", "256",
-                "--file-prefix", "mano-vhu-" + ProcessHandle.current().pid(), "--vdev", "net_vhost0,iface=" + socket,
+                "--file-prefix", filePrefix, "--vdev", "net_vhost0,iface=" + socket,
                 "--", "-i", "--total-num-mbufs=4096")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String name = "mano-test-vhu-" + UUID.randomUUID().toString().substring(0, 8);
@@ -91,6 +92,18 @@ class VhostUserDomainTest {
             backend.destroy();
             if (!backend.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
                 backend.destroyForcibly();
+            }
+            deleteDpdkRuntimeDirectory(Path.of("/var/run/dpdk", filePrefix));
+        }
+    }
+
+    /** testpmd leaves its EAL runtime directory (config, mp socket) behind on exit. */
+    private static void deleteDpdkRuntimeDirectory(Path runtime) throws IOException {
+        if (Files.isDirectory(runtime)) {
+            try (var files = Files.walk(runtime)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }
