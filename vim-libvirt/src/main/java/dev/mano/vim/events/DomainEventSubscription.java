@@ -30,11 +30,22 @@ public final class DomainEventSubscription implements AutoCloseable {
         };
         try {
             connect.addLifecycleListener(lifecycle);
+            connect.registerCloseListener((closed, reason) -> listener.onConnectionClosed(libvirtUri, String.valueOf(reason)));
+            enableKeepAlive(connect);
         } catch (LibvirtException e) {
             closeQuietly(connect);
             throw new VimException("cannot subscribe to domain events of " + libvirtUri + ": " + LibvirtConnection.reason(e), e);
         }
         return new DomainEventSubscription(connect, lifecycle);
+    }
+
+    /** A host that stops answering is reported through onConnectionClosed after about 15 s. */
+    private static void enableKeepAlive(Connect connect) {
+        try {
+            connect.setKeepAlive(5, 3);
+        } catch (LibvirtException ignored) {
+            // in-process drivers (test:///) have no transport to keep alive
+        }
     }
 
     private static DomainLifecycleEvent toEvent(String uri, Domain domain, DomainEvent event) {
@@ -54,6 +65,11 @@ public final class DomainEventSubscription implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            connect.unregisterCloseListener();
+        } catch (LibvirtException ignored) {
+            // the connection is closing anyway
+        }
         try {
             connect.removeLifecycleListener(lifecycle);
         } catch (LibvirtException ignored) {
