@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 
 /**
  * How the bundled VNFs use lcores: a bump in the wire between two ports, everything received on one
- * leaving by the other, queue q to queue q. The (port, queue) flows are dealt round-robin over the
- * lcores, each lcore getting fresh stage instances (per-worker state), or all to the first lcore when
- * the VNF's state cannot be split (NAT44).
+ * leaving by the other, queue q to queue q. Queue q of both ports goes to the same lcore (round-robin
+ * over queues), so that with symmetric RSS both directions of a flow meet the same per-worker state
+ * (connection table); each lcore gets fresh stage instances. All queues go to the first lcore when the
+ * VNF's state cannot be split at all (NAT44's port pool).
  */
 public final class TwoPortPlan {
     private TwoPortPlan() {
@@ -32,18 +33,15 @@ public final class TwoPortPlan {
             throw new ConfigException(vnf + " ports " + pair + " need the same number of queues (" + a.queues()
                     + " vs " + b.queues() + ")");
         }
-        List<ForwardingTask> tasks = new ArrayList<>();
-        for (int q = 0; q < a.queues(); q++) {
-            tasks.add(new ForwardingTask(QueueEndpoint.rx(a, q), QueueEndpoint.tx(b, q)));
-            tasks.add(new ForwardingTask(QueueEndpoint.rx(b, q), QueueEndpoint.tx(a, q)));
-        }
-        int workers = singleWorker ? 1 : Math.min(lcores.size(), tasks.size());
+        int workers = singleWorker ? 1 : Math.min(lcores.size(), a.queues());
         List<List<ForwardingTask>> perLcore = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             perLcore.add(new ArrayList<>());
         }
-        for (int i = 0; i < tasks.size(); i++) {
-            perLcore.get(i % workers).add(tasks.get(i));
+        for (int q = 0; q < a.queues(); q++) {
+            List<ForwardingTask> tasks = perLcore.get(q % workers);
+            tasks.add(new ForwardingTask(QueueEndpoint.rx(a, q), QueueEndpoint.tx(b, q)));
+            tasks.add(new ForwardingTask(QueueEndpoint.rx(b, q), QueueEndpoint.tx(a, q)));
         }
         List<WorkerPlan> plans = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
