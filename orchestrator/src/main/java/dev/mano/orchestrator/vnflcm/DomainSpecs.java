@@ -1,0 +1,117 @@
+package dev.mano.orchestrator.vnflcm;
+
+import dev.mano.orchestrator.catalog.vnfd.ConnectionPoint;
+import dev.mano.orchestrator.catalog.vnfd.InterfaceType;
+import dev.mano.orchestrator.catalog.vnfd.Vdu;
+import dev.mano.orchestrator.catalog.vnfd.Vnfd;
+import dev.mano.orchestrator.placement.NodePlacement;
+import dev.mano.orchestrator.placement.VfAssignment;
+import dev.mano.orchestrator.placement.VnfcPlacement;
+import dev.mano.vim.domain.Boot;
+import dev.mano.vim.domain.DomainSpec;
+import dev.mano.vim.domain.GuestNumaCell;
+import dev.mano.vim.domain.HugepageBacking;
+import dev.mano.vim.domain.NetInterface;
+import dev.mano.vim.domain.VcpuPin;
+import dev.mano.vim.domain.VirtType;
+import dev.mano.vim.domain.VnfcMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a placed VNFC into the domain libvirt runs: PMD vCPUs pinned one-to-one on the isolated
+ * CPUs the ledger gave it, the other vCPUs and QEMU's emulator threads on the cell's
+ * housekeeping CPUs, memory from hugepages of the placed cells (numatune strict), the VFs the
+ * ledger gave it, vhost-user ports for chain links, and the agent channel.
+ */
+@Component
+class DomainSpecs {
+    private final VnfLcmProperties props;
+
+    DomainSpecs(VnfLcmProperties props) {
+        this.props = props;
+    }
+
+    DomainSpec build(String domainName, UUID vnfInstanceId, UUID nsInstanceId, Vnfd vnfd, Vdu vdu,
+                     VnfcPlacement placed, boolean kvm) {
+        int vcpus = vdu.compute().vcpus();
+        int pmd = vdu.compute().pmdLcores();
+        List<NodePlacement> nodes = placed.nodes();
+
+        List<Integer> pmdCpus = nodes.stream().flatMap(n -> n.pmdCpus().stream()).toList();
+        List<Integer> housekeeping = nodes.stream().flatMap(n -> n.housekeepingCpus().stream()).distinct().toList();
+        List<Integer> floating = housekeeping.isEmpty() ? pmdCpus : housekeeping;
+        List<VcpuPin> pins = IntStream.range(0, vcpus)
+                .mapToObj(v -> new VcpuPin(v, v < pmdCpus.size() ? List.of(pmdCpus.get(v)) : floating))
+                .toList();
+
+        long memoryMib = vdu.compute().memoryBytes() >> 20;
+        List<GuestNumaCell> guestCells = nodes.size() <= 1 ? List.of() : guestCells(nodes, vcpus, pmd, memoryMib);
+        long pageKib = nodes.getFirst().pageSizeKib();
+        HugepageBacking hugepages = pageKib > 4 ? new HugepageBacking(pageKib, List.of()) : null;
+
+        List<NetInterface> interfaces = new ArrayList<>();
+        List<VfAssignment> vfs = nodes.stream().flatMap(n -> n.vfs().stream()).toList();
+        interfaces.addAll(vfs.stream().map(vf -> (NetInterface) new NetInterface.SriovVf(vf.pciAddress(), null, null)).toList());
+        List<ConnectionPoint> vhostCps = vnfd.connectionPointsOf(vdu.id()).stream()
+                .filter(cp -> cp.interfaceType() == InterfaceType.VHOST_USER).toList();
+        for (ConnectionPoint cp : vhostCps) {
+            interfaces.add(new NetInterface.VhostUser(runPath("vhost", placed.vnfcId() + "-" + safe(cp.id()) + ".sock"),
+                    NetInterface.VhostUserMode.SERVER, null));
+        }
+
+        return new DomainSpec(domainName, placed.vnfcId(),
+                new VnfcMetadata(placed.vnfcId().toString(), vnfInstanceId.toString(),
+                        nsInstanceId == null ? null : nsInstanceId.toString()),
+                kvm ? VirtType.KVM : VirtType.TCG, pins, housekeeping, memoryMib, hugepages, guestCells,
+                nodes.stream().map(NodePlacement::hostCell).distinct().toList(), boot(domainName), interfaces,
+                runPath("agents", placed.vnfcId() + ".sock"), runPath("console", domainName + ".log"),
+                disabledCpuFeatures(kvm));
+    }
+
+    /** Splits vCPUs and memory evenly over the guest nodes, PMD vCPUs first as placed. */
+    private static List<GuestNumaCell> guestCells(List<NodePlacement> nodes, int vcpus, int pmd, long memoryMib) {
+        List<GuestNumaCell> cells = new ArrayList<>();
+        int n = nodes.size();
+        List<List<Integer>> perNode = new ArrayList<>();
+        for (int i = 0; i < n; i++) perNode.add(new ArrayList<>());
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < nodes.get(i).pmdCpus().size(); k++) perNode.get(i).add(next++);
+        }
+        for (int v = next; v < vcpus; v++) perNode.get(v % n).add(v);
+        long base = memoryMib / n;
+        for (int i = 0; i < n; i++) {
+            long mem = i == n - 1 ? memoryMib - base * (n - 1) : base;
+            cells.add(new GuestNumaCell(i, perNode.get(i), mem, nodes.get(i).hostCell()));
+        }
+        return cells;
+    }
+
+    /**
+     * The inventory stored per host does not yet say whether KVM is nested, so KVM guests always
+     * lose {@code arch-capabilities} (see CpuFeatureWorkarounds): harmless on bare metal, and
+     * without it a nested host cannot start them at all.
+     */
+    private static List<String> disabledCpuFeatures(boolean kvm) {
+        return kvm ? List.of("arch-capabilities") : List.of();
+    }
+
+    private Boot boot(String domainName) {
+        if (props.imageKernel().isBlank()) {
+            return new Boot.Firmware();
+        }
+        return new Boot.Kernel(props.imageKernel(), props.imageInitrd(), "console=ttyS0 mano.domain=" + domainName);
+    }
+
+    private String runPath(String kind, String file) {
+        return props.hostRunDir() + "/" + kind + "/" + file;
+    }
+
+    static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.mano.orchestrator.vnflcm;
+
+import dev.mano.orchestrator.api.ApiProblem;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * vnf_lcm_op_occ rows. State changes are compare-and-set on the current state, so two replicas
+ * (or a sweeper and a worker) never both move one operation.
+ */
+@Repository
+public class LcmOpOccStore {
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    LcmOpOccStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Opens an operation; 409 when the VNF already has an open one (the partial unique index decides). */
+    LcmOpOcc open(UUID vnfInstanceId, LcmOperation operation, Map<String, Object> params, boolean automatic) {
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.update("""
+                    INSERT INTO vnf_lcm_op_occ (id, vnf_instance_id, operation, operation_state, state_entered_time,
+                        start_time, is_automatic_invocation, operation_params, progress_detail)
+                    VALUES (?, ?, ?, 'STARTING', now(), now(), ?, ?::jsonb, 'accepted')""",
+                    id, vnfInstanceId, operation.name(), automatic, json.writeValueAsString(params));
+        } catch (DuplicateKeyException e) {
+            UUID open = jdbc.queryForObject("""
+                    SELECT id FROM vnf_lcm_op_occ WHERE vnf_instance_id = ?
+                      AND operation_state IN ('STARTING', 'PROCESSING', 'FAILED_TEMP', 'ROLLING_BACK')""", UUID.class, vnfInstanceId);
+            throw ApiProblem.conflict("operation-in-progress", "VNF instance " + vnfInstanceId
+                    + " has an unfinished operation " + open + "; retry, roll back or fail it first").with("vnfLcmOpOccId", open);
+        }
+        return find(id).orElseThrow();
+    }
+
+    public Optional<LcmOpOcc> find(UUID id) {
+        return jdbc.query("SELECT * FROM vnf_lcm_op_occ WHERE id = ?", this::row, id).stream().findFirst();
+    }
+
+    public List<LcmOpOcc> list(UUID vnfInstanceId) {
+        return vnfInstanceId == null
+                ? jdbc.query("SELECT * FROM vnf_lcm_op_occ ORDER BY start_time DESC", this::row)
+                : jdbc.query("SELECT * FROM vnf_lcm_op_occ WHERE vnf_instance_id = ? ORDER BY start_time DESC", this::row, vnfInstanceId);
+    }
+
+    /** Moves {@code id} from {@code from} to {@code to}; false when someone else moved it first. */
+    boolean transition(UUID id, OperationState from, OperationState to) {
+        return jdbc.update("""
+                UPDATE vnf_lcm_op_occ SET operation_state = ?, state_entered_time = now(), heartbeat_at = now()
+                WHERE id = ? AND operation_state = ?""", to.name(), id, from.name()) == 1;
+    }
+
+    void fail(UUID id, OperationState from, OperationState to, Map<String, Object> problem) {
+        jdbc.update("""
+                UPDATE vnf_lcm_op_occ SET operation_state = ?, state_entered_time = now(), error = ?::jsonb
+                WHERE id = ? AND operation_state = ?""", to.name(), json.writeValueAsString(problem), id, from.name());
+    }
+
+    void clearError(UUID id) {
+        jdbc.update("UPDATE vnf_lcm_op_occ SET error = NULL WHERE id = ?", id);
+    }
+
+    void progress(UUID id, int percent, String detail) {
+        jdbc.update("UPDATE vnf_lcm_op_occ SET progress = ?, progress_detail = ?, heartbeat_at = now() WHERE id = ?",
+                percent, detail, id);
+    }
+
+    void heartbeat(UUID id) {
+        jdbc.update("UPDATE vnf_lcm_op_occ SET heartbeat_at = now() WHERE id = ?", id);
+    }
+
+    /** Running operations whose replica stopped proving it is alive: they go to FAILED_TEMP. */
+    List<UUID> orphaned(Duration staleAfter) {
+        return jdbc.queryForList("""
+                SELECT id FROM vnf_lcm_op_occ WHERE operation_state IN ('STARTING', 'PROCESSING', 'ROLLING_BACK')
+                  AND heartbeat_at < now() - make_interval(secs => ?)""", UUID.class, (double) staleAfter.toMillis() / 1000);
+    }
+
+    private LcmOpOcc row(ResultSet rs, int i) throws SQLException {
+        String error = rs.getString("error");
+        return new LcmOpOcc(rs.getObject("id", UUID.class), rs.getObject("vnf_instance_id", UUID.class),
+                LcmOperation.valueOf(rs.getString("operation")), OperationState.valueOf(rs.getString("operation_state")),
+                rs.getObject("state_entered_time", OffsetDateTime.class), rs.getObject("start_time", OffsetDateTime.class),
+                rs.getBoolean("is_automatic_invocation"), json.readValue(rs.getString("operation_params"), OBJECT),
+                rs.getInt("progress"), rs.getString("progress_detail"), error == null ? null : json.readValue(error, OBJECT));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.mano.orchestrator.vnflcm;
+
+import dev.mano.orchestrator.catalog.vnfd.ScalingAspect;
+import dev.mano.orchestrator.catalog.vnfd.Vdu;
+import dev.mano.orchestrator.catalog.vnfd.Vnfd;
+import dev.mano.orchestrator.placement.Strategy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * SCALE_OUT adds the VNFCs of each step's delta, one placement per step; SCALE_IN removes the
+ * newest placement group per step, draining its VNFCs first. So a step in undoes a step out.
+ */
+final class ScaleWork implements LcmWork {
+    private final LcmWorks deps;
+
+    ScaleWork(LcmWorks deps) {
+        this.deps = deps;
+    }
+
+    @Override
+    public void run(OpContext ctx) throws Exception {
+        VnfInstance instance = deps.instance(ctx.vnfInstanceId());
+        Vnfd vnfd = deps.packages().vnfd(instance.vnfPkgId());
+        String aspectId = ctx.param("aspectId", null);
+        ScalingAspect aspect = vnfd.flavour().scalingAspect(aspectId).orElseThrow(() ->
+                new LcmFailure(422, "unknown-aspect", "Unknown scaling aspect", "the VNFD has no scaling aspect " + aspectId));
+        int steps = Integer.parseInt(ctx.param("numberOfSteps", "1"));
+        boolean out = "SCALE_OUT".equals(ctx.param("type", null));
+        int level = instance.scaleStatus().getOrDefault(aspectId, 0);
+        int target = out ? level + steps : level - steps;
+        if (target < 0 || target > aspect.maxScaleLevel()) {
+            throw new LcmFailure(422, "scale-level-out-of-range", "Scale level out of range", "aspect " + aspectId
+                    + " is at level " + level + "; " + steps + " step(s) " + (out ? "out" : "in") + " would reach " + target
+                    + ", allowed 0.." + aspect.maxScaleLevel());
+        }
+        Map<String, Integer> status = new HashMap<>(instance.scaleStatus());
+        for (int s = 0; s < steps; s++) {
+            if (out) {
+                int next = level + s + 1;
+                List<VnfcDeployer.NewVnfc> added = new ArrayList<>();
+                for (Vdu vdu : vnfd.vdus()) {
+                    for (int i = 0; i < aspect.instancesAddedAtStep(vdu.id(), next); i++) {
+                        added.add(new VnfcDeployer.NewVnfc(UUID.randomUUID(), vdu));
+                    }
+                }
+                deps.deployer().deploy(ctx, instance, vnfd, added, Strategy.PACK, 10 + 80 * s / steps, 10 + 80 * (s + 1) / steps);
+                status.put(aspectId, next);
+            } else {
+                List<Vnfc> newest = deps.instances().newestPlacementGroup(instance.id());
+                deps.agents().drain(ctx, newest);
+                deps.deployer().remove(ctx, newest, deps.props().gracefulShutdown(), 10 + 80 * s / steps, 10 + 80 * (s + 1) / steps);
+                status.put(aspectId, level - s - 1);
+            }
+            deps.instances().setScaleStatus(instance.id(), status);
+        }
+    }
+
+    @Override
+    public void rollback(OpContext ctx) throws Exception {
+        if (!"SCALE_OUT".equals(ctx.param("type", null))) {
+            throw new LcmFailure(409, "rollback-not-supported", "Scale-in cannot be rolled back",
+                    "removed VNFCs are gone; scale out again instead");
+        }
+        deps.deployer().remove(ctx, deps.instances().vnfcsCreatedBy(ctx.opId()), Duration.ZERO, 0, 90);
+        VnfInstance instance = deps.instance(ctx.vnfInstanceId());
+        Map<String, Integer> status = new HashMap<>(instance.scaleStatus());
+        status.put(ctx.param("aspectId", ""), levelBefore(ctx, instance));
+        deps.instances().setScaleStatus(instance.id(), status);
+    }
+
+    private static int levelBefore(OpContext ctx, VnfInstance instance) {
+        Object recorded = ctx.params().get("levelBefore");
+        return recorded == null ? instance.scaleStatus().getOrDefault(ctx.param("aspectId", ""), 0) : ((Number) recorded).intValue();
+    }
+}

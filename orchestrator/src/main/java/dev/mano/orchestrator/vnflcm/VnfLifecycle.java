@@ -1,0 +1,158 @@
+package dev.mano.orchestrator.vnflcm;
+
+import dev.mano.orchestrator.api.ApiProblem;
+import dev.mano.orchestrator.catalog.VnfPackage;
+import dev.mano.orchestrator.catalog.VnfPackageCatalog;
+import dev.mano.orchestrator.catalog.vnfd.Vnfd;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The VNF lifecycle as the API and the NS lifecycle call it. Checks that an operation may start
+ * (state, descriptor), opens its op occurrence (the database refuses a second open one per VNF)
+ * and hands it to the runner. Everything refused here changed nothing.
+ */
+@Service
+public class VnfLifecycle {
+    private final VnfInstanceStore instances;
+    private final LcmOpOccStore ops;
+    private final PackageLookup packages;
+    private final VnfPackageCatalog catalog;
+    private final OperationRunner runner;
+
+    VnfLifecycle(VnfInstanceStore instances, LcmOpOccStore ops, PackageLookup packages, VnfPackageCatalog catalog,
+                 OperationRunner runner) {
+        this.instances = instances;
+        this.ops = ops;
+        this.packages = packages;
+        this.catalog = catalog;
+        this.runner = runner;
+    }
+
+    @Transactional
+    public VnfInstance create(String vnfdId, String name, String description, UUID nsInstanceId) {
+        VnfPackage pkg = packages.enabledPackage(vnfdId);
+        UUID id = UUID.randomUUID();
+        VnfInstance instance = new VnfInstance(id, name == null || name.isBlank() ? "vnf-" + id.toString().substring(0, 8) : name,
+                description, vnfdId, pkg.id(), pkg.vnfProvider(), pkg.vnfProductName(), pkg.vnfSoftwareVersion(),
+                pkg.vnfdVersion(), false, null, null, null, Map.of(), nsInstanceId, null);
+        instances.insert(instance);
+        catalog.markInUse(pkg.id());
+        return instances.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        VnfInstance instance = get(id);
+        if (instance.instantiated()) {
+            throw ApiProblem.conflict("instance-state-conflict", "VNF instance " + id + " is INSTANTIATED; terminate it first")
+                    .with("instantiationState", "INSTANTIATED");
+        }
+        if (ops.list(id).stream().anyMatch(op -> OperationState.OPEN.contains(op.state()))) {
+            throw ApiProblem.conflict("operation-in-progress", "VNF instance " + id + " has an unfinished operation");
+        }
+        instances.delete(id);
+        if (instances.countByPackage(instance.vnfPkgId()) == 0) {
+            catalog.markNotInUse(instance.vnfPkgId());
+        }
+    }
+
+    public VnfInstance get(UUID id) {
+        return instances.find(id).orElseThrow(() -> ApiProblem.notFound("VNF instance", id));
+    }
+
+    public LcmOpOcc instantiate(UUID id, LcmRequests.InstantiateVnfRequest request, boolean automatic) {
+        VnfInstance instance = get(id);
+        requireInstantiated(instance, false);
+        Vnfd vnfd = packages.vnfd(instance.vnfPkgId());
+        if (!vnfd.flavour().id().equals(request.flavourId())) {
+            throw unprocessable("unknown-flavour", "flavourId", "the VNFD " + instance.vnfdId() + " has flavour "
+                    + vnfd.flavour().id() + ", not " + request.flavourId());
+        }
+        if (request.instantiationLevelId() != null && vnfd.flavour().instantiationLevel(request.instantiationLevelId()).isEmpty()) {
+            throw unprocessable("unknown-instantiation-level", "instantiationLevelId",
+                    "flavour " + request.flavourId() + " has no instantiation level " + request.instantiationLevelId());
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("flavourId", request.flavourId());
+        if (request.instantiationLevelId() != null) params.put("instantiationLevelId", request.instantiationLevelId());
+        Map<String, Object> additional = request.additionalParams() == null ? Map.of() : request.additionalParams();
+        Object strategy = additional.getOrDefault("strategy", "PACK");
+        if (!List.of("PACK", "SPREAD").contains(String.valueOf(strategy).toUpperCase())) {
+            throw unprocessable("invalid-strategy", "additionalParams.strategy", "strategy is PACK or SPREAD, not " + strategy);
+        }
+        params.put("strategy", String.valueOf(strategy).toUpperCase());
+        params.put("additionalParams", additional);
+        return open(id, LcmOperation.INSTANTIATE, params, automatic);
+    }
+
+    public LcmOpOcc terminate(UUID id, LcmRequests.TerminateVnfRequest request) {
+        requireInstantiated(get(id), true);
+        Map<String, Object> params = new HashMap<>();
+        params.put("terminationType", request == null || request.terminationType() == null ? "FORCEFUL" : request.terminationType());
+        if (request != null && request.gracefulTerminationTimeout() != null) {
+            params.put("gracefulTerminationTimeout", request.gracefulTerminationTimeout());
+        }
+        return open(id, LcmOperation.TERMINATE, params, false);
+    }
+
+    public LcmOpOcc scale(UUID id, LcmRequests.ScaleVnfRequest request, boolean automatic) {
+        VnfInstance instance = get(id);
+        requireInstantiated(instance, true);
+        Vnfd vnfd = packages.vnfd(instance.vnfPkgId());
+        if (vnfd.flavour().scalingAspect(request.aspectId()).isEmpty()) {
+            throw unprocessable("unknown-aspect", "aspectId", "the VNFD has no scaling aspect " + request.aspectId());
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("type", request.type());
+        params.put("aspectId", request.aspectId());
+        params.put("numberOfSteps", request.numberOfSteps() == null ? 1 : request.numberOfSteps());
+        params.put("levelBefore", instance.scaleStatus().getOrDefault(request.aspectId(), 0));
+        return open(id, LcmOperation.SCALE, params, automatic);
+    }
+
+    public LcmOpOcc heal(UUID id, LcmRequests.HealVnfRequest request, boolean automatic) {
+        requireInstantiated(get(id), true);
+        Map<String, Object> params = new HashMap<>();
+        if (request != null && request.vnfcInstanceId() != null) params.put("vnfcInstanceId", request.vnfcInstanceId());
+        if (request != null && request.cause() != null) params.put("cause", request.cause());
+        return open(id, LcmOperation.HEAL, params, automatic);
+    }
+
+    public LcmOpOcc operate(UUID id, LcmRequests.OperateVnfRequest request) {
+        requireInstantiated(get(id), true);
+        Map<String, Object> params = new HashMap<>();
+        params.put("changeStateTo", request.changeStateTo());
+        params.put("stopType", request.stopType() == null ? "GRACEFUL" : request.stopType());
+        if (request.gracefulStopTimeout() != null) params.put("gracefulStopTimeout", request.gracefulStopTimeout());
+        return open(id, LcmOperation.OPERATE, params, false);
+    }
+
+    public void retry(UUID opId) { runner.retry(opId); }
+    public void rollback(UUID opId) { runner.rollback(opId); }
+    public void fail(UUID opId) { runner.fail(opId); }
+
+    private LcmOpOcc open(UUID id, LcmOperation operation, Map<String, Object> params, boolean automatic) {
+        LcmOpOcc op = ops.open(id, operation, params, automatic);
+        runner.start(op);
+        return op;
+    }
+
+    private static void requireInstantiated(VnfInstance instance, boolean expected) {
+        if (instance.instantiated() != expected) {
+            String state = instance.instantiated() ? "INSTANTIATED" : "NOT_INSTANTIATED";
+            throw ApiProblem.conflict("instance-state-conflict", "VNF instance " + instance.id() + " is " + state)
+                    .with("instantiationState", state);
+        }
+    }
+
+    private static ApiProblem unprocessable(String type, String field, String detail) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, type, "Invalid request", detail).with("field", field);
+    }
+}

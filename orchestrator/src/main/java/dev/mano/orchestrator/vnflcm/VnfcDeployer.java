@@ -1,0 +1,153 @@
+package dev.mano.orchestrator.vnflcm;
+
+import dev.mano.orchestrator.catalog.vnfd.ConnectionPoint;
+import dev.mano.orchestrator.catalog.vnfd.InterfaceType;
+import dev.mano.orchestrator.catalog.vnfd.Vdu;
+import dev.mano.orchestrator.catalog.vnfd.Vnfd;
+import dev.mano.orchestrator.hosts.HostService;
+import dev.mano.orchestrator.hosts.HostView;
+import dev.mano.orchestrator.placement.PlacementPlan;
+import dev.mano.orchestrator.placement.PlacementRequest;
+import dev.mano.orchestrator.placement.PlacementService;
+import dev.mano.orchestrator.placement.PlanOutcome;
+import dev.mano.orchestrator.placement.Strategy;
+import dev.mano.orchestrator.placement.ThreadPolicy;
+import dev.mano.orchestrator.placement.VnfcNeeds;
+import dev.mano.orchestrator.placement.VnfcPlacement;
+import dev.mano.vim.VimException;
+import dev.mano.vim.lifecycle.DomainLifecycle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings VNFCs into being and takes them away: ledger first (placement commits all of them or
+ * none), then the vnfc rows (so a crash leaves rows the rollback can find), then the domains.
+ * Undo walks the same path backwards and tolerates every step already being undone.
+ */
+@Component
+class VnfcDeployer {
+    private static final Logger log = LoggerFactory.getLogger(VnfcDeployer.class);
+    private final PlacementService placement;
+    private final HostService hosts;
+    private final LibvirtHosts libvirt;
+    private final DomainSpecs specs;
+    private final VnfInstanceStore instances;
+    private final AgentGate agents;
+
+    VnfcDeployer(PlacementService placement, HostService hosts, LibvirtHosts libvirt, DomainSpecs specs,
+                 VnfInstanceStore instances, AgentGate agents) {
+        this.agents = agents;
+        this.placement = placement;
+        this.hosts = hosts;
+        this.libvirt = libvirt;
+        this.specs = specs;
+        this.instances = instances;
+    }
+
+    /** One VNFC to create: of which VDU. */
+    record NewVnfc(UUID id, Vdu vdu) {}
+
+    /** Places, defines and starts {@code vnfcs} of {@code instance}; progress runs from {@code from} to {@code to}. */
+    List<Vnfc> deploy(OpContext ctx, VnfInstance instance, Vnfd vnfd, List<NewVnfc> vnfcs, Strategy strategy,
+                      int from, int to) throws VimException {
+        ctx.progress(from, "placing " + vnfcs.size() + " VNFC(s)");
+        List<VnfcNeeds> needs = vnfcs.stream().map(c -> needs(instance, vnfd, c)).toList();
+        PlacementRequest request = new PlacementRequest(strategy, needs);
+        List<String> invalid = PlacementService.validate(request);
+        if (!invalid.isEmpty()) {
+            throw new LcmFailure(422, "vnfd-not-placeable", "The VNFD asks for resources placement cannot express",
+                    String.join("; ", invalid));
+        }
+        PlacementPlan plan = switch (placement.place(request)) {
+            case PlanOutcome.Planned p -> p.plan();
+            case PlanOutcome.Rejected r -> throw new LcmFailure(409, "no-placement", "No host can take the VNFC",
+                    "nothing fits " + r.vnfcName() + (r.neverFits() ? " on any registered host, even empty" : " right now"))
+                    .with("reasons", r.reasons());
+        };
+
+        Map<UUID, Vdu> vduOf = new HashMap<>();
+        vnfcs.forEach(c -> vduOf.put(c.id(), c.vdu()));
+        List<Vnfc> created = new ArrayList<>();
+        for (VnfcPlacement placed : plan.vnfcs()) {
+            Vnfc row = new Vnfc(placed.vnfcId(), instance.id(), vduOf.get(placed.vnfcId()).id(), plan.id(), placed.hostId(),
+                    domainName(instance, vduOf.get(placed.vnfcId()), placed.vnfcId()), "PLANNED", ctx.opId());
+            instances.insertVnfc(row);
+            created.add(row);
+        }
+
+        int step = 0;
+        int steps = plan.vnfcs().size() * 2;
+        for (int i = 0; i < plan.vnfcs().size(); i++) {
+            VnfcPlacement placed = plan.vnfcs().get(i);
+            Vnfc row = created.get(i);
+            HostView host = hosts.get(placed.hostId());
+            DomainLifecycle domains = libvirt.lifecycle(host.libvirtUri());
+            ctx.progress(from + (to - from) * step++ / steps, "defining " + row.domainName() + " on " + host.name());
+            domains.define(specs.build(row.domainName(), instance.id(), instance.nsInstanceId(), vnfd, vduOf.get(placed.vnfcId()),
+                    placed, host.kvm()));
+            instances.setVnfcState(row.id(), "DEFINED");
+            ctx.progress(from + (to - from) * step++ / steps, "starting " + row.domainName());
+            domains.start(row.domainName());
+            instances.setVnfcState(row.id(), "RUNNING");
+        }
+        return created;
+    }
+
+    /** Removes {@code vnfcs}: domain (graceful when asked), row, then their placements. */
+    void remove(OpContext ctx, List<Vnfc> vnfcs, Duration graceful, int from, int to) throws VimException {
+        Set<UUID> placements = new LinkedHashSet<>();
+        for (int i = 0; i < vnfcs.size(); i++) {
+            Vnfc vnfc = vnfcs.get(i);
+            ctx.progress(from + (to - from) * i / Math.max(1, vnfcs.size()), "removing " + vnfc.domainName());
+            HostView host = hosts.get(vnfc.hostId());
+            DomainLifecycle domains = libvirt.lifecycle(host.libvirtUri());
+            if (domains.state(vnfc.domainName()).isPresent()) {
+                if (graceful != null && !graceful.isZero()) {
+                    domains.shutdown(vnfc.domainName(), graceful);
+                } else if (domains.state(vnfc.domainName()).map(s -> s.active()).orElse(false)) {
+                    domains.destroy(vnfc.domainName());
+                }
+                domains.undefine(vnfc.domainName());
+            }
+            agents.forget(vnfc);
+            instances.deleteVnfc(vnfc.id());
+            placements.add(vnfc.placementId());
+        }
+        for (UUID p : placements) {
+            placement.release(p);
+        }
+        log.info("Removed {} VNFC(s), released placements {}", vnfcs.size(), placements);
+    }
+
+    private static VnfcNeeds needs(VnfInstance instance, Vnfd vnfd, NewVnfc c) {
+        var compute = c.vdu().compute();
+        Map<String, Integer> vfs = new TreeMap<>();
+        int vhostUser = 0;
+        for (ConnectionPoint cp : vnfd.connectionPointsOf(c.vdu().id())) {
+            if (cp.interfaceType() == InterfaceType.SRIOV_VF) {
+                vfs.merge(cp.physicalNetwork().orElse("default"), 1, Integer::sum);
+            } else if (cp.interfaceType() == InterfaceType.VHOST_USER) {
+                vhostUser++;
+            }
+        }
+        ThreadPolicy policy = compute.threadPolicy().map(p -> ThreadPolicy.valueOf(p.name())).orElse(ThreadPolicy.PREFER);
+        return new VnfcNeeds(c.id(), instance.name() + "/" + c.vdu().id(), compute.vcpus(), compute.pmdLcores(), policy,
+                compute.memoryBytes() >> 20, compute.pageSize().kibibytes(), compute.numaNodes(), vfs, vhostUser,
+                null);
+    }
+
+    static String domainName(VnfInstance instance, Vdu vdu, UUID vnfcId) {
+        return "vnf-" + instance.id().toString().substring(0, 8) + "-" + DomainSpecs.safe(vdu.id()) + "-"
+                + vnfcId.toString().substring(0, 8);
+    }
+}
