@@ -2,6 +2,8 @@ package dev.mano.vim.lifecycle;
 
 import dev.mano.vim.LibvirtConnection;
 import dev.mano.vim.VimException;
+import dev.mano.vim.domain.Boot;
+import dev.mano.vim.domain.DomainSpec;
 import dev.mano.vim.domain.DomainXmlReader;
 import dev.mano.vim.domain.SampleSpecs;
 import dev.mano.vim.domain.VnfcMetadata;
@@ -13,10 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -95,6 +100,34 @@ class TestDriverLifecycleTest {
         } finally {
             lifecycle.undefine(name);
         }
+    }
+
+    @Test
+    void undefineDeletesTheDomainsPoolVolumesAndLeavesOtherFilesAlone() throws Exception {
+        StoragePool pool = connect.storagePoolLookupByName("default-pool");
+        StorageVol volume = pool.storageVolCreateXML(
+                "<volume><name>mano-td-6.img</name><capacity unit='MiB'>1</capacity></volume>", 0);
+        String volumePath = volume.getPath();
+        DomainSpec small = SampleSpecs.smallTcg("mano-td-6", new VnfcMetadata("vnfc-td-6", "vnf-td", null));
+        DomainSpec withDisk = new DomainSpec(small.name(), small.uuid(), small.metadata(), small.virtType(), small.vcpuPins(),
+                small.emulatorCpus(), small.memoryMib(), small.hugepages(), small.guestCells(), small.numaNodeset(),
+                new Boot.Disk(volumePath, "raw"), small.interfaces(), null, null, List.of());
+        lifecycle.define(withDisk);
+        assertTrue(lifecycle.xml("mano-td-6").orElseThrow().contains(volumePath));
+
+        lifecycle.undefine("mano-td-6");
+
+        assertEquals(Optional.empty(), lifecycle.state("mano-td-6"));
+        LibvirtException gone = assertThrows(LibvirtException.class, () -> connect.storageVolLookupByPath(volumePath));
+        assertEquals(org.libvirt.Error.ErrorNumber.VIR_ERR_NO_STORAGE_VOL, gone.getError().getCode());
+
+        // a disk outside every pool (a shared base image) is not ours to delete: undefine just leaves it
+        DomainSpec outside = new DomainSpec("mano-td-7", UUID.randomUUID(), new VnfcMetadata("vnfc-td-7", "vnf-td", null),
+                small.virtType(), small.vcpuPins(), small.emulatorCpus(), small.memoryMib(), null, List.of(), List.of(),
+                new Boot.Disk("/var/lib/mano/images/base.qcow2", "qcow2"), List.of(), null, null, List.of());
+        lifecycle.define(outside);
+        lifecycle.undefine("mano-td-7");
+        assertEquals(Optional.empty(), lifecycle.state("mano-td-7"));
     }
 
     @Test
