@@ -53,18 +53,21 @@ public final class Ring implements AutoCloseable {
         }
     }
 
-    /** Creates an ethdev named {@code portName} that receives from {@code rx} and transmits into {@code tx}. */
-    public static int attachAsPort(String portName, Ring rx, Ring tx, int socket) {
+    /**
+     * Creates an ethdev that receives from {@code rx} and transmits into {@code tx}; returns the port's
+     * name, which the net_ring driver makes {@code net_ring_<name>}.
+     */
+    public static String attachAsPort(String name, Ring rx, Ring tx, int socket) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment rxs = arena.allocate(ADDRESS, 1);
             MemorySegment txs = arena.allocate(ADDRESS, 1);
             rxs.setAtIndex(ADDRESS, 0, rx.ring);
             txs.setAtIndex(ADDRESS, 0, tx.ring);
-            int id = Dpdk.rte_eth_from_rings(arena.allocateFrom(portName), rxs, 1, txs, 1, socket);
+            int id = Dpdk.rte_eth_from_rings(arena.allocateFrom(name), rxs, 1, txs, 1, socket);
             if (id < 0) {
-                throw new DpdkException("cannot create ring port " + portName + " over rings " + rx.name + "/" + tx.name);
+                throw new DpdkException("cannot create ring port " + name + " over rings " + rx.name + "/" + tx.name);
             }
-            return id;
+            return "net_ring_" + name;
         }
     }
 
