@@ -10,7 +10,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ANSIBLE_DIR=$(dirname "$HERE")
 ROOT=$(dirname "$ANSIBLE_DIR")
 JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAR=$ROOT/orchestrator/target/orchestrator.jar
+JAR=${MANO_ORCHESTRATOR_JAR:-$ROOT/orchestrator/target/orchestrator.jar}
 cd "$ANSIBLE_DIR"
 export ANSIBLE_CONFIG=$ANSIBLE_DIR/ansible.cfg ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 ANSIBLE_RETRY_FILES_ENABLED=0
 
