@@ -139,6 +139,14 @@ else
   fail "check mode after the runs" "changed=$(changed check-after)"; grep -B2 '^changed' "$WORK/check-after.log" | sed 's/^/    /'
 fi
 
+if play whole-cell --tags cpu_isolation "${fake_vars[@]}" -e cpu_isolation_pmd_cpus=4-7; then
+  fail "cpu_isolation refuses to isolate a whole NUMA cell" "the play succeeded"
+elif grep -q "refusing to isolate every CPU of NUMA cell 1 (4-7)" "$WORK/whole-cell.log"; then
+  pass "cpu_isolation refuses to isolate a whole NUMA cell"
+else
+  fail "cpu_isolation refuses to isolate a whole NUMA cell" "failed for another reason"; failed_tail whole-cell
+fi
+
 # --- the register role against a real orchestrator --------------------------------
 if [ -z "$orch_pid" ]; then
   fail "orchestrator started" "$JAR missing: build it with ./mvnw -B package"
