@@ -1,7 +1,8 @@
 # Starts the host services the platform uses, and stops what it started. Sourced by up.sh and test.sh.
 #   start_libvirt        virtlogd + libvirtd without systemd when they are not running
 #   reserve_hugepages N  N x 2 MB pages on the running kernel, hugetlbfs mounted at /dev/hugepages
-#   stop_host_services   undoes exactly what the two above changed
+#   mount_hugetlbfs      hugetlbfs at /dev/hugepages (before libvirtd starts, or it never sees it)
+#   stop_host_services   undoes exactly what the ones above changed
 STARTED_DAEMONS=()
 HUGEPAGES_BEFORE=""
 MOUNTED_HUGETLBFS=""
@@ -29,6 +30,11 @@ reserve_hugepages() {
     echo "$want" | as_root tee $nr >/dev/null
   fi
   [ "$(cat $nr)" -ge "$want" ] || say "only $(cat $nr) hugepages could be reserved; tests that need more skip"
+  mount_hugetlbfs
+}
+
+# libvirtd finds hugetlbfs mounts only when it starts: call this before start_libvirt.
+mount_hugetlbfs() {
   if ! mountpoint -q /dev/hugepages; then
     as_root mkdir -p /dev/hugepages
     as_root mount -t hugetlbfs nodev /dev/hugepages

@@ -12,6 +12,7 @@ say "building (./mvnw package)"
 
 export MANO_DATA_DIR=${MANO_DATA_DIR:-$ROOT/var}
 mkdir -p "$MANO_DATA_DIR"
+mount_hugetlbfs
 start_libvirt
 
 orchestrator=""
