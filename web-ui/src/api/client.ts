@@ -15,7 +15,9 @@ export function basic(credentials: Credentials): Authorization {
 }
 
 /**
- * The orchestrator's REST API as the signed-in user.
+ * The orchestrator's REST API as the signed-in user. Requests carry their Authorization header
+ * and `credentials: 'omit'`: per the Fetch standard a 401 with a Basic challenge then comes back
+ * to the app instead of opening the browser's own login dialog (which would hang the request).
  * `X-Requested-With` marks the calls as the app's own, so a server can answer 401 without a
  * Basic challenge (which makes browsers pop up their own login dialog).
  */
@@ -40,7 +42,7 @@ export class ApiClient {
   }
 
   async request(method: string, path: string, body?: unknown): Promise<Response> {
-    const init: RequestInit = { method, headers: this.headers() };
+    const init: RequestInit = { method, headers: this.headers(), credentials: 'omit' };
     if (body !== undefined) {
       init.headers = this.headers({ 'Content-Type': 'application/json' });
       init.body = JSON.stringify(body);
@@ -60,9 +62,16 @@ export class ApiClient {
   }
 
   async getText(path: string, accept = 'text/plain, application/yaml, */*'): Promise<string> {
-    const response = await fetch(this.baseUrl + path, { headers: this.headers({ Accept: accept }) });
+    const response = await fetch(this.baseUrl + path, { headers: this.headers({ Accept: accept }), credentials: 'omit' });
     if (!response.ok) throw this.failed(response.status, await problemFrom(response));
     return response.text();
+  }
+
+  /** An open text/event-stream response (see readSse). */
+  async stream(path: string, signal: AbortSignal): Promise<Response> {
+    const response = await fetch(this.baseUrl + path, { headers: this.headers({ Accept: 'text/event-stream' }), signal, credentials: 'omit' });
+    if (!response.ok || !response.body) throw this.failed(response.status, await problemFrom(response));
+    return response;
   }
 
   async post<T>(path: string, body: unknown): Promise<T> {

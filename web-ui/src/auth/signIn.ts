@@ -27,6 +27,7 @@ export async function signIn(credentials: Credentials, baseUrl = ''): Promise<Si
   try {
     response = await fetch(`${baseUrl}/oauth2/token`, {
       method: 'POST',
+      credentials: 'omit', // a 401 must reach the app, not open the browser's Basic dialog
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials.username, client_secret: credentials.password }),
     });

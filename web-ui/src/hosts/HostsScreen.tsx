@@ -33,6 +33,7 @@ function HostDetail({ session, summary, pollMs }: { session: Session; summary: u
   const base = toHostView(summary);
   const [host, setHost] = useState<HostView>(base);
   useEffect(() => {
+    if (base.cells.length > 0) return; // the list already carries the whole topology
     let live = true;
     const read = () =>
       session.api.get<unknown>(`${hostsPath}/${encodeURIComponent(base.id)}`).then(
@@ -42,6 +43,6 @@ function HostDetail({ session, summary, pollMs }: { session: Session; summary: u
     void read();
     const timer = setInterval(read, pollMs);
     return () => { live = false; clearInterval(timer); };
-  }, [session.api, base.id, pollMs]);
-  return <NumaMap host={host.cells.length > 0 ? host : base} />;
+  }, [session.api, base.id, base.cells.length, pollMs]);
+  return <NumaMap host={base.cells.length > 0 ? base : host} />;
 }

@@ -18,6 +18,6 @@ describe('NumaMap', () => {
     expect(within(cell0).getByText('physnet-a')).toBeTruthy();
     expect(screen.getByText('NICs on no reported cell')).toBeTruthy();
     const legend = screen.getByRole('list', { name: 'VNFCs on this host' });
-    expect(within(legend).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['fw-0', 'nat-0']);
+    expect(within(legend).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['VNFC fw-0', 'VNFC nat-0']);
   });
 });

@@ -15,7 +15,8 @@ export function NumaMap({ host }: { host: HostView }) {
     <article className="host" aria-labelledby={`host-${host.id}`} data-testid="host-map">
       <header className="host-head">
         <h3 id={`host-${host.id}`}>{host.name}</h3>
-        {host.status && <span className={`badge ${host.status === 'UNREACHABLE' ? 'bad' : 'ok'}`}>{host.status}</span>}
+        {host.status && <span className={`badge ${/UNREACHABLE|ERROR|FAILED/.test(host.status) ? 'bad' : 'ok'}`} title={host.statusReason}>{host.status}</span>}
+        {host.statusReason && <span className="error-text">{host.statusReason}</span>}
         <span className="muted">
           {host.uri && <code>{host.uri}</code>}
           {host.cpuModel && ` · ${host.cpuModel}`}
@@ -38,7 +39,7 @@ export function NumaMap({ host }: { host: HostView }) {
       {holders.length > 0 && (
         <ul className="legend" aria-label="VNFCs on this host">
           {holders.map((h) => (
-            <li key={h}><span className="swatch" style={{ background: holderColour(h) }} />{h}</li>
+            <li key={h} title={h}><span className="swatch" style={{ background: holderColour(h) }} />VNFC {shortId(h)}</li>
           ))}
         </ul>
       )}
@@ -62,7 +63,7 @@ function Cell({ cell }: { cell: CellView }) {
         {cell.cores.map((core) => (
           <div className="core" role="listitem" key={core.key}>
             {core.threads.map((t) => {
-              const label = `CPU ${t.id}: ${t.role}${t.holder ? `, held by ${t.holder}` : ', free'}`;
+              const label = `CPU ${t.id}: ${t.role}${t.holder ? `, held by ${shortId(t.holder)}${t.purpose ? ` (${t.purpose.toLowerCase()})` : ''}` : ', free'}`;
               return (
                 <span key={t.id} className={`cpu ${t.role}${t.holder ? ' held' : ''}`} title={label} aria-label={label}
                   style={t.holder ? { background: holderColour(t.holder), borderColor: holderColour(t.holder) } : undefined}>
@@ -107,7 +108,7 @@ function Pf({ pf }: { pf: CellView['pfs'][number] }) {
       <span className="vfs" role="list" aria-label={`VFs of ${pf.netdev ?? pf.pciAddress}`}>
         {pf.vfs.length === 0 && <span className="muted">no VFs</span>}
         {pf.vfs.map((vf) => {
-          const label = `VF ${vf.index} (${vf.pciAddress})${vf.holder ? `, held by ${vf.holder}` : ', free'}`;
+          const label = `VF ${vf.index} (${vf.pciAddress})${vf.holder ? `, held by ${shortId(vf.holder)}` : ', free'}`;
           return (
             <span key={vf.pciAddress} role="listitem" className={`vf${vf.holder ? ' held' : ''}`} title={label} aria-label={label}
               style={vf.holder ? { background: holderColour(vf.holder) } : undefined} />
@@ -116,6 +117,11 @@ function Pf({ pf }: { pf: CellView['pfs'][number] }) {
       </span>
     </div>
   );
+}
+
+/** VNFC ids are UUIDs: the first block is enough to tell them apart on one host. */
+export function shortId(id: string): string {
+  return /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(id) ? id.slice(0, 8) : id;
 }
 
 export function Legend() {

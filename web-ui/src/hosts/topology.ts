@@ -9,6 +9,7 @@ export interface HostView {
   name: string;
   uri?: string;
   status?: string;
+  statusReason?: string;
   cpuModel?: string;
   kvm?: boolean;
   cells: CellView[];
@@ -36,6 +37,8 @@ export interface CpuView {
   id: number;
   role: CpuRole;
   holder?: string;
+  /** why it is held: PMD, or SIBLING (reserved with a whole core under thread policy isolate) */
+  purpose?: string;
 }
 
 export interface PoolView {
@@ -83,17 +86,20 @@ export function holderOf(r: J): string | undefined {
 export function toHostView(raw: unknown): HostView {
   const h = obj(raw);
   const topo = Object.keys(obj(h.topology)).length > 0 ? obj(h.topology) : h;
-  const hostIsolated = new Set(arr(h.isolatedCpus ?? topo.isolatedCpus).map((c) => num(c, -1)));
+  const hostIsolated = cpuSet(h.isolatedCpus ?? topo.isolatedCpus);
   const pfs = arr(topo.physicalFunctions ?? topo.pfs ?? h.physicalFunctions).map(toPf);
+  // The orchestrator's HostView lists VFs per cell (with their PF) rather than PFs with VFs.
+  const vfsOfCells = arr(topo.cells ?? topo.numaCells).flatMap((c) => arr(obj(c).vfs).map((v) => ({ ...obj(v), cellId: num(obj(c).id) })));
+  pfs.push(...pfsFromVfs([...vfsOfCells, ...arr(h.unplacedVfs).map((v) => ({ ...obj(v), cellId: -1 }))]));
   const cells: CellView[] = arr(topo.cells ?? topo.numaCells).map((c) => {
     const cell = obj(c);
     const id = num(cell.id);
-    const cellIsolated = new Set(arr(cell.isolatedCpus).map((x) => num(x, -1)));
+    const cellIsolated = cpuSet(cell.isolatedCpus);
     const cpus = arr(cell.cpus).map((x) => {
       const cpu = obj(x);
       const cpuId = num(cpu.id);
       const isolated = cpu.isolated === true || hostIsolated.has(cpuId) || cellIsolated.has(cpuId);
-      return { cpu, view: { id: cpuId, role: (isolated ? 'isolated' : 'housekeeping') as CpuRole, holder: holderOf(cpu) } };
+      return { cpu, view: { id: cpuId, role: (isolated ? 'isolated' : 'housekeeping') as CpuRole, holder: holderOf(cpu), purpose: text(cpu.purpose) } };
     });
     // Group hardware threads into physical cores by their sibling list (or socket/core id).
     const cores = new Map<string, CpuView[]>();
@@ -125,11 +131,37 @@ export function toHostView(raw: unknown): HostView {
     name: text(h.name) ?? text(h.hostname) ?? text(topo.hostname) ?? text(h.id) ?? '?',
     uri: text(h.uri) ?? text(h.libvirtUri),
     status: text(h.status) ?? text(h.state) ?? (h.reachable === false ? 'UNREACHABLE' : undefined),
+    statusReason: text(h.stateReason),
     cpuModel: text(topo.cpuModel),
     kvm: typeof topo.kvm === 'boolean' ? topo.kvm : undefined,
     cells,
     unplacedPfs: pfs.filter((pf) => !cellIds.has(pf.numaNode)),
   };
+}
+
+/** "1-3,5,7-8" or [1, 2, 3] */
+export function cpuSet(v: unknown): Set<number> {
+  if (Array.isArray(v)) return new Set(v.map((c) => num(c, -1)));
+  if (typeof v !== 'string') return new Set();
+  const ids = new Set<number>();
+  for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [a, b] = part.split('-').map(Number);
+    for (let i = a; i <= (b ?? a); i++) ids.add(i);
+  }
+  return ids;
+}
+
+function pfsFromVfs(vfs: J[]): PfView[] {
+  const byPf = new Map<string, PfView>();
+  for (const vf of vfs) {
+    const key = text(vf.pfPciAddress) ?? text(vf.pfNetdev) ?? '?';
+    const pf = byPf.get(key) ?? {
+      pciAddress: key, netdev: text(vf.pfNetdev), physicalNetwork: text(vf.physicalNetwork), numaNode: num(vf.cellId, -1), vfs: [],
+    };
+    pf.vfs.push({ pciAddress: text(vf.pciAddress) ?? '?', index: num(vf.vfIndex, pf.vfs.length), holder: holderOf(vf) });
+    byPf.set(key, pf);
+  }
+  return [...byPf.values()].map((pf) => ({ ...pf, vfs: pf.vfs.sort((a, b) => a.index - b.index) }));
 }
 
 function toPf(raw: unknown): PfView {

@@ -11,7 +11,8 @@ export function LineChart({ title, points, thresholds = [], events = [], unit = 
   const pad = 28;
   if (points.length === 0) return <figure className="chart"><figcaption>{title}</figcaption><p className="muted">No reading yet.</p></figure>;
   const t0 = points[0].at;
-  const t1 = Math.max(points[points.length - 1].at, t0 + 1);
+  const shown = events.filter((e) => e.at >= t0);
+  const t1 = Math.max(points[points.length - 1].at, ...shown.map((e) => e.at), t0 + 1);
   const vmax = Math.max(...points.map((p) => p.value), ...thresholds.map((t) => t.value), 1e-9) * 1.1;
   const x = (t: number) => pad + ((t - t0) / (t1 - t0)) * (w - pad - 8);
   const y = (v: number) => h - pad + 8 - (v / vmax) * (h - pad);
@@ -28,7 +29,7 @@ export function LineChart({ title, points, thresholds = [], events = [], unit = 
             <text x={w - 10} y={y(t.value) - 3} textAnchor="end" className="tick">{t.label}</text>
           </g>
         ))}
-        {events.filter((e) => e.at >= t0).map((e, i) => (
+        {shown.map((e, i) => (
           <g key={i}>
             <line x1={x(e.at)} x2={x(e.at)} y1={8} y2={h - pad + 8} className="event" />
             <text x={x(e.at) + 2} y={16} className="tick">{e.label}</text>

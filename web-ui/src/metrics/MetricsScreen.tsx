@@ -1,63 +1,74 @@
-import { useEffect, useState } from 'react';
 import type { Session } from '../auth/signIn';
-import { ApiError } from '../api/problem';
-import { NotAvailable, EmptyState, ErrorState } from '../shell/States';
+import { EmptyState, ErrorState, NotAvailable } from '../shell/States';
 import { LineChart } from './LineChart';
-import { append, readingsFrom, type Series } from './series';
+import { charted, type Point } from './series';
+import { indicatorsPath, useIndicatorFeed, type FeedStatus } from './useIndicatorFeed';
+import { useVnfContext, type VnfContext } from './useVnfContext';
 
-const indicatorsPath = '/vnfind/v1/indicators';
-
-/** Readings the UI knows how to label; others are drawn with their own names. */
-const known: Record<string, { title: string; unit?: string }> = {
-  rx_mpps: { title: 'rx', unit: ' Mpps' },
-  tx_mpps: { title: 'tx', unit: ' Mpps' },
-  drops: { title: 'drops/s' },
-  busy_ratio: { title: 'busy ratio' },
-};
-
-type Status = { kind: 'reading' } | { kind: 'unavailable' } | { kind: 'error'; error: Error };
-
-/** Per VNF live charts from the SOL002 indicators, read every second and kept in a bounded window. */
+/** Per VNF live charts of the SOL002 indicators, with autoscaling thresholds and scale/heal events drawn in. */
 export function MetricsScreen({ session, pollMs = 1000 }: { session: Session; pollMs?: number }) {
-  const [series, setSeries] = useState<Series>(new Map());
-  const [status, setStatus] = useState<Status>({ kind: 'reading' });
-
-  useEffect(() => {
-    let live = true;
-    const read = async () => {
-      try {
-        const indicators = await session.api.get<unknown>(indicatorsPath);
-        if (!live) return;
-        setStatus({ kind: 'reading' });
-        setSeries((s) => append(s, readingsFrom(indicators, Date.now())));
-      } catch (e) {
-        if (!live) return;
-        setStatus(e instanceof ApiError && e.notFound ? { kind: 'unavailable' } : { kind: 'error', error: e as Error });
-      }
-    };
-    void read();
-    const timer = setInterval(read, pollMs);
-    return () => { live = false; clearInterval(timer); };
-  }, [session.api, pollMs]);
+  const { status, series } = useIndicatorFeed(session.api, pollMs);
+  const vnfIds = [...series.keys()];
+  const context = useVnfContext(session.api, vnfIds);
 
   return (
     <div className="screen">
-      <h2>Metrics</h2>
+      <div className="screen-head">
+        <h2>Metrics</h2>
+        <FeedBadge status={status} />
+      </div>
       {status.kind === 'unavailable' && <NotAvailable what="VNF indicators" path={indicatorsPath} />}
       {status.kind === 'error' && <ErrorState error={status.error} />}
-      {status.kind === 'reading' && series.size === 0 && (
+      {(status.kind === 'live' || status.kind === 'polling') && series.size === 0 && (
         <EmptyState title="No VNF reports indicators yet">Charts appear when an instantiated VNF's agent sends its counters.</EmptyState>
       )}
-      {[...series.entries()].map(([vnf, byName]) => (
-        <section key={vnf} className="metrics-vnf" aria-label={`Metrics of VNF ${vnf}`}>
-          <h3>VNF {vnf}</h3>
-          <div className="charts">
-            {[...byName.entries()].map(([name, points]) => (
-              <LineChart key={name} title={known[name]?.title ?? name} unit={known[name]?.unit} points={points} />
-            ))}
-          </div>
-        </section>
+      {[...series.entries()].map(([vnf, byId]) => (
+        <VnfCharts key={vnf} vnf={vnf} byId={byId} context={context.get(vnf)} />
       ))}
     </div>
+  );
+}
+
+function FeedBadge({ status }: { status: FeedStatus }) {
+  switch (status.kind) {
+    case 'live': return <span className="badge ok" role="status">live (SSE)</span>;
+    case 'polling': return <span className="badge warn" role="status" title={status.why}>polling every second ({status.why})</span>;
+    case 'starting': return <span className="badge busy" role="status">connecting…</span>;
+    default: return null;
+  }
+}
+
+function VnfCharts({ vnf, byId, context }: { vnf: string; byId: Map<string, Point[]>; context?: VnfContext }) {
+  const counters = [...byId.entries()].filter(([id]) => !charted[id]);
+  return (
+    <section className="metrics-vnf" aria-label={`Metrics of VNF ${context?.name ?? vnf}`} data-testid="metrics-vnf">
+      <h3>{context?.name ?? 'VNF'} <span className="muted"><code>{vnf}</code></span></h3>
+      <div className="charts">
+        {Object.entries(charted).filter(([id]) => byId.has(id)).map(([id, spec]) => {
+          const thresholds = (context?.policies ?? [])
+            .filter((p) => p.metric === spec.policyMetric)
+            .flatMap((p) => [
+              ...(p.scaleOutThreshold !== undefined ? [{ label: `scale out > ${p.scaleOutThreshold}`, value: p.scaleOutThreshold }] : []),
+              ...(p.scaleInThreshold ? [{ label: `scale in < ${p.scaleInThreshold}`, value: p.scaleInThreshold }] : []),
+            ]);
+          return (
+            <LineChart key={id} title={spec.title} unit={spec.unit} thresholds={thresholds} events={context?.events ?? []}
+              points={byId.get(id)!.map((p) => ({ at: p.at, value: p.value * spec.scale }))} />
+          );
+        })}
+      </div>
+      {counters.length > 0 && (
+        <details>
+          <summary>Counters ({counters.length})</summary>
+          <table className="grid compact">
+            <tbody>
+              {counters.map(([id, points]) => (
+                <tr key={id}><th scope="row">{id.replace(/^counter\./, '')}</th><td>{points[points.length - 1]?.value.toLocaleString()}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </section>
   );
 }

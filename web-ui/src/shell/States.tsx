@@ -20,7 +20,7 @@ export function NotAvailable({ what, path }: { what: string; path: string }) {
   return (
     <div className="state-card" role="status">
       <h3>{capitalize(what)}: not available on this server</h3>
-      <p className="muted">The orchestrator does not serve <code>{path}</code> yet. Nothing is shown rather than made-up data.</p>
+      <p className="muted">The orchestrator does not serve <code>{path}</code> yet; this part of the screen lights up when it does.</p>
     </div>
   );
 }

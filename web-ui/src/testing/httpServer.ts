@@ -8,7 +8,8 @@ export interface Exchange {
   body: Buffer;
 }
 
-export type Reply = { status: number; json?: unknown; text?: string; contentType?: string };
+/** `sse`: written as a text/event-stream body that stays open until the server closes. */
+export type Reply = { status: number; json?: unknown; text?: string; contentType?: string; sse?: string };
 export type Route = (req: Exchange) => Reply | undefined;
 
 /**
@@ -36,6 +37,11 @@ export async function startServer(route: Route): Promise<{ url: string; requests
         json: { type: 'about:blank', title: 'Not Found', status: 404, detail: `No endpoint ${exchange.path}` },
         contentType: 'application/problem+json',
       };
+      if (reply.sse !== undefined) {
+        res.writeHead(reply.status, { 'Content-Type': 'text/event-stream' });
+        res.write(reply.sse);
+        return;
+      }
       const body = reply.json !== undefined ? JSON.stringify(reply.json) : reply.text ?? '';
       res.writeHead(reply.status, { 'Content-Type': reply.contentType ?? (reply.json !== undefined ? 'application/json' : 'text/plain') });
       res.end(body);
@@ -46,7 +52,10 @@ export async function startServer(route: Route): Promise<{ url: string; requests
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }
 

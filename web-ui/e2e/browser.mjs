@@ -1,0 +1,263 @@
+// The operator's flows in a real browser against the real orchestrator (see run.sh).
+// Prints one line per test and, last, exactly "N passed, N failed, N skipped".
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const base = process.env.BASE_URL;
+const adminPassword = process.env.ADMIN_PASSWORD;
+const shots = process.env.SCREENSHOTS;
+const hostUri = process.env.HOST_URI;
+const bundled = process.env.BUNDLED;
+const timeout = 30_000;
+
+// ---- REST helpers (setup that is not what the test is about) ----
+async function token(user, password) {
+  const r = await fetch(`${base}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: user, client_secret: password }),
+  });
+  if (!r.ok) throw new Error(`token for ${user}: ${r.status}`);
+  return (await r.json()).access_token;
+}
+async function api(method, path, body, bearer) {
+  const r = await fetch(base + path, {
+    method,
+    headers: { Authorization: `Bearer ${bearer}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : undefined };
+}
+
+// ---- a tiny runner ----
+const results = [];
+class Skip extends Error {}
+async function test(name, fn) {
+  try {
+    await fn();
+    results.push('passed');
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    if (e instanceof Skip) {
+      results.push('skipped');
+      console.log(`skip - ${name}: ${e.message}`);
+    } else {
+      results.push('failed');
+      console.log(`not ok - ${name}: ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n    ')}`);
+      await page?.screenshot({ path: join(shots, `failed-${results.length}.png`) }).catch(() => {});
+    }
+  }
+}
+/** A flow whose endpoint this orchestrator does not serve (404) is skipped, with the reason, not failed. */
+async function requires(path) {
+  const r = await api('GET', path, undefined, admin);
+  if (r.status === 404) throw new Skip(`this orchestrator does not serve ${path} yet`);
+}
+const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+async function drop(fileName, text, type = 'application/yaml') {
+  const dataTransfer = await page.evaluateHandle(({ fileName, text, type }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], fileName, { type }));
+    return dt;
+  }, { fileName, text, type });
+  await page.dispatchEvent('[data-testid=dropzone]', 'dragover', { dataTransfer });
+  await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer });
+}
+
+async function signIn(user, password) {
+  await page.goto(base + '/');
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Screens' }).waitFor({ timeout });
+}
+
+// ---- the browser ----
+const profile = mkdtempSync(join(tmpdir(), 'mano-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1280, height: 800 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+context.setDefaultTimeout(timeout);
+const page = context.pages()[0] ?? (await context.newPage());
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(String(e)));
+
+const admin = await token('admin', adminPassword);
+const firewallVnfd = readFileSync(join(bundled, 'firewall/Definitions/firewall.yaml'), 'utf8');
+const suffix = Date.now().toString(36);
+// A package of our own: the bundled firewall's VNFD under a new descriptor id and product name.
+const e2eVnfd = firewallVnfd
+  .replace(/descriptor_id: .*/, `descriptor_id: 0e2e0000-0000-4000-8000-${suffix.padStart(12, '0').slice(-12)}`)
+  .replace(/product_name: firewall/, `product_name: firewall-e2e`);
+const brokenVnfd = e2eVnfd.replace(/num_virtual_cpu: \d+/, 'num_virtual_cpu: four');
+
+await test('login rejects a wrong password', async () => {
+  await page.goto(base + '/');
+  await shot('01-login');
+  await page.getByLabel('User name').fill('admin');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Wrong user name or password' }).waitFor();
+});
+
+await test('login with the keyboard alone', async () => {
+  await page.goto(base + '/');
+  await page.getByLabel('User name').focus();
+  await page.keyboard.type('admin');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(adminPassword);
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: 'Catalog' }).waitFor();
+  const role = await page.locator('.user').textContent();
+  if (!role.includes('admin')) throw new Error(`role shown as "${role}"`);
+});
+
+await test('catalog lists the bundled VNF packages', async () => {
+  await requires('/vnfpkgm/v1/vnf_packages');
+  await page.getByTestId('packages').waitFor();
+  await page.getByTestId('packages').getByRole('button', { name: 'firewall', exact: true }).waitFor();
+  await shot('02-catalog');
+});
+
+await test('onboard a VNFD by drag and drop, live to ONBOARDED', async () => {
+  await requires('/vnfpkgm/v1/vnf_packages');
+  await drop('firewall-e2e.yaml', e2eVnfd);
+  const card = page.getByTestId('upload-card').filter({ hasText: 'firewall-e2e.yaml' });
+  await card.getByText('Onboarded.').waitFor();
+  await page.getByTestId('packages').getByRole('button', { name: 'firewall-e2e' }).waitFor();
+  await shot('03-onboarded');
+});
+
+await test('a broken VNFD shows the validation error at its field', async () => {
+  await requires('/vnfpkgm/v1/vnf_packages');
+  await drop('firewall-broken.yaml', brokenVnfd);
+  const card = page.getByTestId('upload-card').filter({ hasText: 'firewall-broken.yaml' });
+  await card.getByTestId('problem').waitFor();
+  const marked = await card.getByTestId('marked-line').textContent({ timeout });
+  if (!marked.includes('num_virtual_cpu: four')) throw new Error(`marked line is "${marked}"`);
+  await card.scrollIntoViewIfNeeded();
+  await shot('04-validation-error');
+});
+
+await test('package detail renders the VNFD: flavour, VDU, EPA', async () => {
+  await requires('/vnfpkgm/v1/vnf_packages');
+  for (const dismiss of await page.getByRole('button', { name: /^Dismiss/ }).all()) await dismiss.click();
+  await page.getByTestId('packages').getByRole('button', { name: 'firewall-e2e' }).click();
+  const detail = page.getByTestId('package-detail');
+  const vdu = detail.getByLabel('VDU firewall');
+  await vdu.waitFor();
+  for (const [label, value] of [['Thread policy', 'isolate'], ['PMD lcores', '3'], ['Page size', '2MB'], ['vCPUs', '4']]) {
+    const cell = await vdu.locator('tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').textContent();
+    if (cell !== value) throw new Error(`${label} shows "${cell}", expected "${value}"`);
+  }
+  await detail.getByText('sriov-vf').waitFor();
+  await shot('05-package-detail');
+});
+
+await test('disable, then delete a package with confirmation', async () => {
+  await requires('/vnfpkgm/v1/vnf_packages');
+  const row = page.getByTestId('packages').locator('tr', { has: page.getByRole('button', { name: 'firewall-e2e' }) });
+  await row.getByRole('button', { name: 'Disable' }).click();
+  await row.getByRole('button', { name: 'Enable' }).waitFor();
+  await row.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await shot('06-delete-confirmation');
+  await dialog.getByRole('button', { name: 'Delete package' }).click();
+  await page.getByTestId('packages').getByRole('button', { name: 'firewall-e2e' }).waitFor({ state: 'detached' });
+});
+
+await test('hosts screen draws the NUMA topology with what a placement holds', async () => {
+  await requires('/vim/v1/hosts');
+  const host = await api('POST', '/vim/v1/hosts', {
+    name: `e2e-host-${suffix}`, libvirtUri: hostUri, isolatedCpus: '1-3,9-11,5-7,13-15', physicalNetworks: { ens1f0: 'physnet-data' },
+  }, admin);
+  if (host.status >= 300) throw new Error(`registering the host: ${host.status} ${JSON.stringify(host.body)}`);
+  const placed = await api('POST', '/vim/v1/placements', {
+    strategy: 'PACK',
+    chain: [
+      { name: 'fw-0', vcpus: 3, pmdCores: 2, threadPolicy: 'ISOLATE', memoryMib: 1024, hugepageSizeKib: 2048, vfsPerNetwork: { 'physnet-data': 1 } },
+      { name: 'nat-0', vcpus: 2, pmdCores: 1, threadPolicy: 'PREFER', memoryMib: 512, hugepageSizeKib: 2048, vhostUserPorts: 1 },
+    ],
+  }, admin);
+  if (placed.status >= 300) throw new Error(`placing: ${placed.status} ${JSON.stringify(placed.body)}`);
+  await page.getByRole('link', { name: 'Hosts' }).click();
+  const map = page.getByTestId('host-map').filter({ hasText: `e2e-host-${suffix}` });
+  await map.getByTestId('cell-0').waitFor();
+  await map.getByTestId('cell-1').waitFor();
+  const held = await map.locator('.cpu.held').count();
+  if (held < 3) throw new Error(`${held} CPUs drawn as held, expected at least 3 (2 PMD + 1)`);
+  await map.locator('.vf.held').first().waitFor();
+  await shot('07-hosts');
+});
+
+await test('service chains: instantiate, watch, terminate', async () => {
+  await page.getByRole('link', { name: 'Service chains' }).click();
+  const ns = await api('GET', '/nslcm/v1/ns_instances', undefined, admin);
+  if (ns.status === 404) {
+    await page.getByText('NS instances: not available on this server').waitFor();
+    await shot('08-chains');
+    throw new Skip('this orchestrator does not serve /nslcm/v1/ns_instances yet (the screen says so)');
+  }
+  await requires('/nsd/v1/ns_descriptors');
+  const nsds = await api('GET', '/nsd/v1/ns_descriptors', undefined, admin);
+  const usable = (nsds.body ?? []).filter((d) => d.nsdOnboardingState === 'ONBOARDED');
+  if (usable.length === 0) {
+    await shot('08-chains');
+    throw new Skip('no onboarded NSD to instantiate');
+  }
+  await page.getByRole('button', { name: 'Instantiate…' }).click();
+  await page.getByLabel('Instance name').fill(`e2e-chain-${suffix}`);
+  await page.getByRole('button', { name: 'Instantiate', exact: true }).click();
+  const chain = page.getByTestId('chain').filter({ hasText: `e2e-chain-${suffix}` });
+  await chain.getByText('INSTANTIATED', { exact: true }).waitFor({ timeout: 180_000 });
+  await chain.getByTestId('chain-graph').waitFor();
+  await shot('08-chains');
+  await page.getByRole('link', { name: 'Operations' }).click();
+  await page.getByText('COMPLETED').first().waitFor({ timeout: 60_000 });
+  await shot('09-operations');
+  await page.getByRole('link', { name: 'Service chains' }).click();
+  await chain.getByRole('button', { name: 'Terminate' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Terminate' }).click();
+  await chain.getByText('NOT_INSTANTIATED').waitFor({ timeout: 180_000 });
+});
+
+await test('operations and metrics screens say what they have', async () => {
+  await page.getByRole('link', { name: 'Operations' }).click();
+  await page.getByRole('heading', { name: 'Operations' }).waitFor();
+  await page.locator('.state-card, [data-testid=ops]').first().waitFor();
+  if (!existsSync(join(shots, '09-operations.png'))) await shot('09-operations');
+  await page.getByRole('link', { name: 'Metrics' }).click();
+  await page.getByRole('heading', { name: 'Metrics' }).waitFor();
+  await page.locator('.state-card, .metrics-vnf').first().waitFor();
+  await shot('10-metrics');
+});
+
+await test('a viewer may read the catalog but not change it', async () => {
+  const created = await api('POST', '/users', { username: `viewer${suffix}`, password: 'viewer-password-1', role: 'VIEWER' }, admin);
+  if (created.status >= 300) throw new Error(`creating the viewer: ${created.status}`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(`viewer${suffix}`, 'viewer-password-1');
+  await page.getByRole('heading', { name: 'VNF packages', exact: true }).waitFor();
+  if ((await page.getByTestId('dropzone').getAttribute('aria-disabled')) !== 'true') throw new Error('the drop zone accepts uploads');
+  if (await page.getByRole('button', { name: 'Delete' }).count()) throw new Error('a Delete button is offered');
+  await shot('11-viewer-catalog');
+});
+
+await test('no uncaught error in the page', async () => {
+  if (pageErrors.length) throw new Error(pageErrors.join('\n'));
+});
+
+await context.close();
+rmSync(profile, { recursive: true, force: true });
+const count = (k) => results.filter((r) => r === k).length;
+console.log(`${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`);
+process.exit(count('failed') > 0 ? 1 : 0);
