@@ -1,6 +1,7 @@
 package dev.mano.orchestrator.catalog;
 
 import dev.mano.orchestrator.catalog.csar.CsarLimits;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxCompressionRatio largest decompressed/compressed ratio of one CSAR entry
  * @param maxDescriptorBytes largest descriptor, TOSCA.meta or manifest
  * @param onboardBundled onboard the VNF packages shipped in the jar on start
+ * @param staleUploadAfter an upload or onboarding untouched this long was cut off by a restart
  */
 @ConfigurationProperties("mano.catalog")
 public record CatalogProperties(
@@ -23,7 +25,8 @@ public record CatalogProperties(
         @DefaultValue("1GB") DataSize maxUnpackedBytes,
         @DefaultValue("100") int maxCompressionRatio,
         @DefaultValue("4MB") DataSize maxDescriptorBytes,
-        @DefaultValue("true") boolean onboardBundled) {
+        @DefaultValue("true") boolean onboardBundled,
+        @DefaultValue("1h") Duration staleUploadAfter) {
 
     public CsarLimits csarLimits() {
         return new CsarLimits(maxEntries, maxUnpackedBytes.toBytes(), maxCompressionRatio,

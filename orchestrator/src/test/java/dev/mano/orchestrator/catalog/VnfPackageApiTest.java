@@ -44,6 +44,8 @@ class VnfPackageApiTest {
     @Autowired VnfPackageCatalog catalog;
     @Autowired BundledPackages bundled;
     @Autowired CatalogProperties props;
+    @Autowired StaleUploads staleUploads;
+    @Autowired dev.mano.orchestrator.ManoProperties mano;
     CatalogHttp http;
 
     @BeforeEach
@@ -177,7 +179,7 @@ class VnfPackageApiTest {
     }
 
     @Test
-    void invalidVnfdEndsInErrorWithTheProblemAndStoresNothing() {
+    void invalidVnfdEndsInErrorWithTheProblemAndStoresNothing() throws Exception {
         String id = create("{}");
         byte[] csar = zip(csarFiles(probeVnfd(freshId()).replace("virtual_mem_size: 1 GiB", "virtual_mem_size: plenty")));
         JsonNode problem = rejected(http.put(BASE + "/" + id + "/package_content", "application/zip", csar), 422, "vnfd-invalid");
@@ -191,6 +193,9 @@ class VnfPackageApiTest {
         assertThat(p.get("onboardingFailureDetails").get("status").asInt()).isEqualTo(422);
         assertThat(p.has("checksum")).isFalse();
         assertThat(Files.exists(store.path(sha256(csar)))).isFalse();
+        try (var temp = Files.list(mano.dataDir().resolve("packages/tmp"))) {
+            assertThat(temp).isEmpty(); // the received bytes are gone too
+        }
         // An ERROR package is DISABLED and unused: it can be deleted.
         assertThat(http.send("DELETE", BASE + "/" + id, null, null).statusCode()).isEqualTo(204);
     }
@@ -282,5 +287,21 @@ class VnfPackageApiTest {
         HttpResponse<byte[]> created = http.get(BASE + "?filter=(eq,onboardingState,CREATED);(neq,usageState,IN_USE)");
         assertThat(json(created).findValuesAsString("id")).contains(id);
         assertThat(json(created).findValuesAsString("onboardingState")).containsOnly("CREATED");
+    }
+
+    @Test
+    void uploadsCutOffByARestartAreReleased() {
+        String uploading = create("{}");
+        String processing = create("{}");
+        String fresh = create("{}");
+        jdbc.update("update vnf_package set onboarding_state = 'UPLOADING', updated_at = now() - interval '2 hours' where id = ?::uuid", uploading);
+        jdbc.update("update vnf_package set onboarding_state = 'PROCESSING', updated_at = now() - interval '2 hours' where id = ?::uuid", processing);
+        jdbc.update("update vnf_package set onboarding_state = 'UPLOADING' where id = ?::uuid", fresh);
+        staleUploads.release();
+        assertThat(info(uploading).get("onboardingState").asString()).isEqualTo("CREATED");
+        assertThat(info(processing).get("onboardingState").asString()).isEqualTo("ERROR");
+        assertThat(info(processing).get("onboardingFailureDetails").get("type").asString())
+                .isEqualTo("urn:mano:problem:processing-interrupted");
+        assertThat(info(fresh).get("onboardingState").asString()).isEqualTo("UPLOADING"); // maybe live elsewhere
     }
 }
