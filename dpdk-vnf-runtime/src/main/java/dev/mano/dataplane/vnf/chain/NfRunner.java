@@ -1,0 +1,61 @@
+package dev.mano.dataplane.vnf.chain;
+
+import dev.mano.dataplane.config.ConfigException;
+import dev.mano.dataplane.config.RuntimeConfig;
+import dev.mano.dataplane.eal.DpdkException;
+import dev.mano.dataplane.eal.Eal;
+import dev.mano.dataplane.runtime.RunningVnf;
+import dev.mano.dataplane.vnf.Vnf;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs one bundled VNF until SIGTERM: {@code NfRunner <type> <vnf.yaml> <EAL args...>}. What bench/nf
+ * starts (it reads rates through DPDK telemetry, as for l3fwd), and what runs these types until they
+ * are registered in the runtime CLI's VnfCatalog. Exit codes as the CLI's: 2 config, 3 DPDK, 4 worker.
+ */
+public final class NfRunner {
+    private NfRunner() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length < 2) {
+            System.err.println("usage: NfRunner <" + String.join("|", BundledVnfs.types()) + "> <vnf.yaml> <EAL arguments>");
+            System.exit(2);
+        }
+        String type = args[0];
+        List<String> eal = Arrays.asList(args).subList(2, args.length);
+        RunningVnf running;
+        try {
+            RuntimeConfig config = RuntimeConfig.load(Path.of(args[1]), type);
+            Vnf vnf = BundledVnfs.create(type, config.vnf());
+            running = RunningVnf.start(Eal.init(eal), config, vnf);
+        } catch (ConfigException e) {
+            System.err.println("NfRunner: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (DpdkException e) {
+            System.err.println("NfRunner: " + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        System.out.println("running " + type + " ports=" + running.ports());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "stop-on-signal"));
+        while (running.running()) {
+            Thread.sleep(200);
+        }
+        running.engine().failure().ifPresent(failure -> {
+            System.err.println("NfRunner: worker failed: " + failure);
+            failure.printStackTrace();
+            Runtime.getRuntime().halt(4);
+        });
+        stopped.await();
+    }
+}
