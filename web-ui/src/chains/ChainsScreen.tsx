@@ -10,6 +10,7 @@ import { StateBadge } from '../shell/StateBadge';
 import { ChainGraph } from './ChainGraph';
 import { InstantiateWizard } from './InstantiateWizard';
 import { toChainView, type ChainView } from './nsInstance';
+import { VnfInstances } from './VnfInstances';
 
 const nsPath = '/nslcm/v1/ns_instances';
 
@@ -50,6 +51,7 @@ export function ChainsScreen({ session, pollMs = 2000 }: { session: Session; pol
             onDone={() => { setWizard(false); void reload(); }} />
         : <LoadedView state={nsds} what="NS descriptors">{() => null}</LoadedView>)}
       {message && <p role="alert" className="error-text">{message}</p>}
+      <h3>Network services</h3>
       <LoadedView state={instances} what="NS instances">
         {(list) => list.length === 0 ? (
           <EmptyState title="No service chain yet">Instantiate one from an onboarded NSD.</EmptyState>
@@ -61,6 +63,7 @@ export function ChainsScreen({ session, pollMs = 2000 }: { session: Session; pol
           </div>
         )}
       </LoadedView>
+      <VnfInstances session={session} pollMs={pollMs} />
       {pending && (
         <ConfirmDialog title={pending.title} body={pending.body} confirmLabel={pending.label}
           onCancel={() => setPending(undefined)}

@@ -1,36 +1,37 @@
 import { useState } from 'react';
 import type { Session } from '../auth/signIn';
 import { allows } from '../auth/role';
-import { ApiError, type Problem } from '../api/problem';
+import { ApiError } from '../api/problem';
 import { useResource } from '../api/useResource';
 import { ProblemAtField } from '../catalog/ProblemAtField';
 import { EmptyState, LoadedView } from '../shell/States';
 import { StateBadge } from '../shell/StateBadge';
+import { byStartDescending, toOpView, type OpView } from './opOcc';
 
-/** SOL005 NsLcmOpOcc, plus the per-VNF progress the orchestrator adds. */
-export interface OpOcc {
-  id: string;
-  operationState: string;
-  lcmOperationType?: string;
-  nsInstanceId?: string;
-  startTime?: string;
-  stateEnteredTime?: string;
-  isAutomaticInvocation?: boolean;
-  error?: Problem;
-  vnfProgress?: { vnfInstanceId?: string; vnfName?: string; operationState?: string; step?: string; percent?: number }[];
+const sources = [
+  { path: '/nslcm/v1/ns_lcm_op_occs', title: 'Network service operations', subject: 'NS' },
+  { path: '/vnflcm/v1/vnf_lcm_op_occs', title: 'VNF operations', subject: 'VNF' },
+] as const;
+
+/** LCM op occurrences, live: state, progress per VNF, the error if any, and retry/rollback for FAILED_TEMP. */
+export function OperationsScreen({ session, pollMs = 1500 }: { session: Session; pollMs?: number }) {
+  return (
+    <div className="screen">
+      <h2>Operations</h2>
+      {sources.map((s) => <OpList key={s.path} session={session} pollMs={pollMs} {...s} />)}
+    </div>
+  );
 }
 
-const opsPath = '/nslcm/v1/ns_lcm_op_occs';
-
-export function OperationsScreen({ session, pollMs = 1500 }: { session: Session; pollMs?: number }) {
-  const [ops, reload] = useResource<OpOcc[]>(session.api, opsPath, pollMs);
+function OpList({ session, pollMs, path, title, subject }: { session: Session; pollMs: number; path: string; title: string; subject: string }) {
+  const [ops, reload] = useResource<unknown[]>(session.api, path, pollMs);
   const [message, setMessage] = useState<string>();
   const canWrite = allows(session.role, 'OPERATOR');
 
-  async function act(op: OpOcc, action: 'retry' | 'rollback' | 'fail') {
+  async function act(op: OpView, action: 'retry' | 'rollback' | 'fail') {
     setMessage(undefined);
     try {
-      await session.api.post(`${opsPath}/${op.id}/${action}`, {});
+      await session.api.post(`${path}/${op.id}/${action}`, {});
     } catch (e) {
       setMessage(e instanceof ApiError && e.status === 403 ? 'Your role does not allow this.' : (e as Error).message);
     }
@@ -38,36 +39,42 @@ export function OperationsScreen({ session, pollMs = 1500 }: { session: Session;
   }
 
   return (
-    <div className="screen">
-      <h2>Operations</h2>
+    <section aria-label={title}>
+      <h3>{title}</h3>
       {message && <p role="alert" className="error-text">{message}</p>}
-      <LoadedView state={ops} what="LCM operation occurrences">
-        {(list) => list.length === 0 ? <EmptyState title="No operation yet">Instantiating, scaling, healing or terminating a chain starts one.</EmptyState> : (
+      <LoadedView state={ops} what={title.toLowerCase()}>
+        {(list) => list.length === 0 ? <EmptyState title="No operation yet">Instantiating, scaling, healing or terminating starts one.</EmptyState> : (
           <ul className="ops" data-testid="ops">
-            {[...list].sort((a, b) => String(b.startTime ?? '').localeCompare(String(a.startTime ?? ''))).map((op) => (
+            {list.map(toOpView).sort(byStartDescending).map((op) => (
               <li key={op.id} className="op">
                 <header>
-                  <strong>{op.lcmOperationType ?? 'operation'}</strong> <StateBadge state={op.operationState} />
-                  {op.isAutomaticInvocation && <span className="tag">automatic</span>}
-                  <span className="muted"> NS {op.nsInstanceId ?? '—'} · started {formatTime(op.startTime)} · state since {formatTime(op.stateEnteredTime)}</span>
+                  <strong>{op.type}</strong> <StateBadge state={op.state} />
+                  {op.automatic && <span className="tag">automatic</span>}
+                  <span className="muted"> {subject} <code>{op.subject?.slice(0, 8) ?? '—'}</code> · started {formatTime(op.startTime)} · state since {formatTime(op.stateEnteredTime)}</span>
                 </header>
-                {op.vnfProgress && op.vnfProgress.length > 0 && (
+                {op.progress && (
+                  <div className="op-progress">
+                    <progress max={100} value={op.progress.percent} aria-label={`${op.type} progress`} />
+                    <span>{op.progress.percent}%{op.progress.detail ? ` · ${op.progress.detail}` : ''}</span>
+                  </div>
+                )}
+                {op.vnfProgress.length > 0 && (
                   <table className="grid compact">
                     <thead><tr><th>VNF</th><th>State</th><th>Step</th><th>Progress</th></tr></thead>
                     <tbody>
                       {op.vnfProgress.map((p, i) => (
-                        <tr key={p.vnfInstanceId ?? i}>
-                          <td>{p.vnfName ?? p.vnfInstanceId}</td>
-                          <td><StateBadge state={p.operationState} /></td>
+                        <tr key={i}>
+                          <td>{p.vnf}</td>
+                          <td><StateBadge state={p.state} /></td>
                           <td>{p.step ?? '—'}</td>
-                          <td>{p.percent !== undefined ? <progress max={100} value={p.percent} aria-label={`${p.vnfName ?? p.vnfInstanceId} progress`} /> : '—'}</td>
+                          <td>{p.percent !== undefined ? <progress max={100} value={p.percent} aria-label={`${p.vnf} progress`} /> : '—'}</td>
                         </tr>
                       ))}
                     </tbody>
                   </table>
                 )}
                 {op.error && <ProblemAtField problem={op.error} />}
-                {canWrite && op.operationState === 'FAILED_TEMP' && (
+                {canWrite && op.state === 'FAILED_TEMP' && (
                   <div className="actions">
                     <button onClick={() => act(op, 'retry')}>Retry</button>
                     <button onClick={() => act(op, 'rollback')}>Roll back</button>
@@ -79,7 +86,7 @@ export function OperationsScreen({ session, pollMs = 1500 }: { session: Session;
           </ul>
         )}
       </LoadedView>
-    </div>
+    </section>
   );
 }
 
