@@ -30,25 +30,16 @@ public final class LcoreCounters {
         return (long) SLOT.getOpaque(slots, slot);
     }
 
-    void addRx(long n) {
-        add(RX, n);
-    }
-
-    void addTx(long n) {
-        add(TX, n);
-    }
-
     void addDrop(DropReason reason, long n) {
         add(DROPS + reason.ordinal(), n);
     }
 
-    /** One poll iteration that found packets or not. */
-    void poll(boolean busy) {
-        add(busy ? BUSY : IDLE, 1);
-    }
-
-    /** A window of poll iterations took {@code nanos}, {@code busyNanos} of it in busy ones. */
-    void time(long nanos, long busyNanos) {
+    /** Adds what a window of poll iterations did: packets, busy and idle iterations, and their time. */
+    void publish(long rx, long tx, long busyPolls, long idlePolls, long nanos, long busyNanos) {
+        add(RX, rx);
+        add(TX, tx);
+        add(BUSY, busyPolls);
+        add(IDLE, idlePolls);
         add(TOTAL_NANOS, nanos);
         add(BUSY_NANOS, busyNanos);
     }
