@@ -179,6 +179,17 @@ else
     fi
     check "GET /vim/v1/hosts lists $host with its URI, isolated CPUs and topology" \
       python3 "$HERE/check_registered_host.py" "$URL" "$PASSWORD" "$host" "$WORK/register1.log"
+    # A bearer token (OAuth 2.0 client credentials) instead of Basic: the password given to the role is wrong on purpose.
+    token=$(curl -fsS -u "admin:$PASSWORD" -d grant_type=client_credentials "$URL/oauth2/token" \
+            | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])' 2>/dev/null)
+    if [ -n "$token" ] && play register-token "${reg_vars[@]}" -e register_host_name="$host-token" \
+         -e register_token="$token" -e register_password=wrong && [ "$(changed register-token)" = 1 ]; then
+      pass "register role with a bearer token"
+    else
+      fail "register role with a bearer token" "token ${token:+obtained}${token:-missing}"; [ -f "$WORK/register-token.log" ] && failed_tail register-token
+    fi
+    check "GET /vim/v1/hosts lists $host-token" \
+      python3 "$HERE/check_registered_host.py" "$URL" "$PASSWORD" "$host-token" "$WORK/register-token.log"
   fi
   kill "$orch_pid" 2>/dev/null
   for _ in $(seq 1 30); do kill -0 "$orch_pid" 2>/dev/null || break; sleep 1; done
