@@ -37,7 +37,7 @@ import java.util.Set;
  * Chaining between processes needs no code: give the two ports of the hop a net_ring or net_memif
  * devargs in each process's ports section (see the README).
  */
-public final class ChainVnf implements Vnf {
+public final class ChainVnf implements Vnf, Reloadable {
     public static final String VERSION = "0.1.0";
     private static final Set<String> TYPES = Set.of("firewall", "nat44", "router", "lb");
 
@@ -134,5 +134,22 @@ public final class ChainVnf implements Vnf {
 
     public LoadBalancer balancer() {
         return balancer;
+    }
+
+    /** Reloads each chained VNF's run-time tables from its subsection, as the VNF alone would. */
+    @Override
+    public void reload(ConfigNode chain) {
+        if (firewall != null) {
+            firewall.replaceRules(FirewallConfig.rules(chain.node("firewall")));
+        }
+        if (nat != null) {
+            Nat44Config.from(chain.node("nat44"), ports).staticMappings().forEach(nat::addStatic);
+        }
+        if (router != null) {
+            router.reload(chain.node("router"));
+        }
+        if (balancer != null) {
+            balancer.replaceServices(LbConfig.services(chain.node("lb")));
+        }
     }
 }

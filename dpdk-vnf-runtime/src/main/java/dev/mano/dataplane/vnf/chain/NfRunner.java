@@ -43,6 +43,9 @@ public final class NfRunner {
             return;
         }
         System.out.println("running " + type + " ports=" + running.ports());
+        if (running.vnf() instanceof Reloadable reloadable) {
+            new ConfigReloader(Path.of(args[1]), type, reloadable, java.time.Duration.ofSeconds(1));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();

@@ -6,12 +6,13 @@ import dev.mano.dataplane.engine.VnfIdentity;
 import dev.mano.dataplane.engine.WorkerPlan;
 import dev.mano.dataplane.port.Port;
 import dev.mano.dataplane.vnf.Vnf;
+import dev.mano.dataplane.vnf.chain.Reloadable;
 import dev.mano.dataplane.vnf.chain.TwoPortPlan;
 
 import java.util.List;
 
 /** The stateful firewall as the runtime runs it ({@code --vnf firewall}); {@link #firewall()} is its control API. */
-public final class FirewallVnf implements Vnf {
+public final class FirewallVnf implements Vnf, Reloadable {
     public static final String VERSION = "0.1.0";
     private final FirewallConfig config;
     private final Firewall firewall;
@@ -42,5 +43,11 @@ public final class FirewallVnf implements Vnf {
 
     public Firewall firewall() {
         return firewall;
+    }
+
+    /** Replaces the rules from a re-read {@code firewall} section; tracked connections keep passing. */
+    @Override
+    public void reload(ConfigNode section) {
+        firewall.replaceRules(FirewallConfig.rules(section));
     }
 }

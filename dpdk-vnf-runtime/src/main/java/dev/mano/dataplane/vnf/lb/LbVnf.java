@@ -6,12 +6,13 @@ import dev.mano.dataplane.engine.VnfIdentity;
 import dev.mano.dataplane.engine.WorkerPlan;
 import dev.mano.dataplane.port.Port;
 import dev.mano.dataplane.vnf.Vnf;
+import dev.mano.dataplane.vnf.chain.Reloadable;
 import dev.mano.dataplane.vnf.chain.TwoPortPlan;
 
 import java.util.List;
 
 /** The Maglev load balancer as the runtime runs it ({@code --vnf lb}); {@link #balancer()} is its control API. */
-public final class LbVnf implements Vnf {
+public final class LbVnf implements Vnf, Reloadable {
     public static final String VERSION = "0.1.0";
     private final LbConfig config;
     private final LoadBalancer balancer;
@@ -45,5 +46,11 @@ public final class LbVnf implements Vnf {
 
     public LoadBalancer balancer() {
         return balancer;
+    }
+
+    /** Replaces services and backends (with their health) from a re-read {@code lb} section. */
+    @Override
+    public void reload(ConfigNode section) {
+        balancer.replaceServices(LbConfig.services(section));
     }
 }

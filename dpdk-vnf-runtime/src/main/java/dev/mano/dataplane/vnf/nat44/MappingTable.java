@@ -33,6 +33,11 @@ final class MappingTable implements AutoCloseable {
         return inbound.find(address, 0, port, protocol);
     }
 
+    /** Loads the home slot of an endpoint's mapping (see {@link ConnectionTable#touch}). */
+    long touch(boolean outboundTable, int protocol, int address, int port) {
+        return (outboundTable ? outbound : inbound).touch(address, 0, port, protocol);
+    }
+
     long external(int outboundSlot) {
         return outbound.value(outboundSlot);
     }

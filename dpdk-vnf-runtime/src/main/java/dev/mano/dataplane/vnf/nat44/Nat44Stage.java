@@ -29,6 +29,8 @@ public final class Nat44Stage implements Stage {
     private final ReasonCounters<Nat44Drop> drops = new ReasonCounters<>(Nat44Drop.class);
     private long translated;
     private long expired;
+    /** Keeps the prefetch loads alive. */
+    private long touched;
 
     Nat44Stage(Nat44 owner, MappingTable mappings, PortAllocator ports, Nat44Config config, int insidePort) {
         this.owner = owner;
@@ -45,6 +47,7 @@ public final class Nat44Stage implements Stage {
         long now = System.nanoTime();
         synchronized (owner) { // uncontended: the control path takes it only to add static mappings
             boolean outbound = burst.rxPort() == insidePort;
+            prefetch(burst, outbound);
             for (int i = 0, n = burst.size(); i < n; i++) {
                 if (!burst.dropped(i)) {
                     translate(burst, i, outbound, now);
@@ -52,6 +55,30 @@ public final class Nat44Stage implements Stage {
             }
             age(now);
         }
+    }
+
+    /** First pass: touch every packet's mapping slot so that the burst's cache misses overlap. */
+    private void prefetch(Burst burst, boolean outbound) {
+        long sum = 0;
+        for (int i = 0, n = burst.size(); i < n; i++) {
+            if (burst.dropped(i)) {
+                continue;
+            }
+            long frame = burst.data(i);
+            int offset = Frames.ipv4Offset(frame, burst.length(i));
+            if (offset < 0) {
+                continue;
+            }
+            long ip = frame + offset;
+            long pair = Frames.ports(ip);
+            if (pair < 0 || Frames.laterFragment(ip)) {
+                continue;
+            }
+            int protocol = Ipv4.protocol(ip);
+            sum += outbound ? mappings.touch(true, protocol, Ipv4.source(ip), (int) (pair >>> 16))
+                    : mappings.touch(false, protocol, Ipv4.destination(ip), (int) (pair & 0xFFFF));
+        }
+        touched += sum;
     }
 
     private void translate(Burst burst, int i, boolean outbound, long now) {

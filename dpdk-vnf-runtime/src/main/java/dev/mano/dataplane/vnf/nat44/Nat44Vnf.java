@@ -6,12 +6,13 @@ import dev.mano.dataplane.engine.VnfIdentity;
 import dev.mano.dataplane.engine.WorkerPlan;
 import dev.mano.dataplane.port.Port;
 import dev.mano.dataplane.vnf.Vnf;
+import dev.mano.dataplane.vnf.chain.Reloadable;
 import dev.mano.dataplane.vnf.chain.TwoPortPlan;
 
 import java.util.List;
 
 /** NAT44 as the runtime runs it ({@code --vnf nat44}), on one worker; {@link #nat()} is its control API. */
-public final class Nat44Vnf implements Vnf {
+public final class Nat44Vnf implements Vnf, Reloadable {
     public static final String VERSION = "0.1.0";
     private final Nat44Config config;
     private final Nat44 nat;
@@ -49,5 +50,14 @@ public final class Nat44Vnf implements Vnf {
 
     public Nat44 nat() {
         return nat;
+    }
+
+    /**
+     * Adds the static mappings of a re-read {@code nat44} section that are not installed yet. Removing a
+     * static mapping or changing the pool needs a restart: live dynamic mappings hold ports of the pool.
+     */
+    @Override
+    public void reload(ConfigNode section) {
+        Nat44Config.from(section, config.ports()).staticMappings().forEach(nat::addStatic);
     }
 }

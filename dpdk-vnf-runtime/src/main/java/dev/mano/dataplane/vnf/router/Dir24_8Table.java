@@ -1,5 +1,7 @@
 package dev.mano.dataplane.vnf.router;
 
+import dev.mano.dataplane.vnf.chain.TableMemory;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -36,8 +38,8 @@ public final class Dir24_8Table implements AutoCloseable {
             throw new IllegalArgumentException("maxGroups must be 1..32767, was " + maxGroups);
         }
         this.arena = Arena.ofShared();
-        this.tbl24 = arena.allocate(2L << 24, 64);
-        this.tbl8 = arena.allocate((long) maxGroups * 256 * 2, 64);
+        this.tbl24 = TableMemory.allocate(arena, 2L << 24);
+        this.tbl8 = TableMemory.allocate(arena, (long) maxGroups * 256 * 2);
         this.maxGroups = maxGroups;
     }
 

@@ -6,13 +6,14 @@ import dev.mano.dataplane.engine.VnfIdentity;
 import dev.mano.dataplane.engine.WorkerPlan;
 import dev.mano.dataplane.port.Port;
 import dev.mano.dataplane.vnf.Vnf;
+import dev.mano.dataplane.vnf.chain.Reloadable;
 import dev.mano.dataplane.vnf.chain.PortRef;
 import dev.mano.dataplane.vnf.chain.TwoPortPlan;
 
 import java.util.List;
 
 /** The router as the runtime runs it ({@code --vnf router}); {@link #router()} is the run-time control API. */
-public final class RouterVnf implements Vnf {
+public final class RouterVnf implements Vnf, Reloadable {
     public static final String VERSION = "0.1.0";
     private final RouterConfig config;
     private volatile Router router;
@@ -54,5 +55,20 @@ public final class RouterVnf implements Vnf {
     /** The running router's control API; null until the runtime planned the workers. */
     public Router router() {
         return router;
+    }
+
+    /** Replaces routes and neighbours from a re-read {@code router} section (ports stay). */
+    @Override
+    public void reload(ConfigNode section) {
+        RouterConfig next = RouterConfig.from(section, config.ports());
+        Router running = router;
+        if (running == null) {
+            throw new dev.mano.dataplane.config.ConfigException("router: not running yet");
+        }
+        try {
+            running.replace(next.routes(), next.neighbours());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new dev.mano.dataplane.config.ConfigException("router: " + e.getMessage());
+        }
     }
 }

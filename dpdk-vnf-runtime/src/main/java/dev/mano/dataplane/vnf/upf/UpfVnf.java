@@ -6,13 +6,14 @@ import dev.mano.dataplane.engine.VnfIdentity;
 import dev.mano.dataplane.engine.WorkerPlan;
 import dev.mano.dataplane.port.Port;
 import dev.mano.dataplane.vnf.Vnf;
+import dev.mano.dataplane.vnf.chain.Reloadable;
 import dev.mano.dataplane.vnf.chain.PortRef;
 import dev.mano.dataplane.vnf.chain.TwoPortPlan;
 
 import java.util.List;
 
 /** The 5G UPF user plane as the runtime runs it ({@code --vnf upf}) between N3 and N6; {@link #upf()} installs sessions. */
-public final class UpfVnf implements Vnf {
+public final class UpfVnf implements Vnf, Reloadable {
     public static final String VERSION = "0.1.0";
     private final UpfConfig config;
     private final Upf upf;
@@ -44,5 +45,15 @@ public final class UpfVnf implements Vnf {
 
     public Upf upf() {
         return upf;
+    }
+
+    /** Replaces the sessions from a re-read {@code upf} section; sessions kept by SEID keep their counters. */
+    @Override
+    public void reload(ConfigNode section) {
+        try {
+            upf.replaceSessions(UpfConfig.sessions(section));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new dev.mano.dataplane.config.ConfigException("upf: " + e.getMessage());
+        }
     }
 }
