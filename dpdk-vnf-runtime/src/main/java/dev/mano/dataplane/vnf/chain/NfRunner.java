@@ -51,8 +51,17 @@ public final class NfRunner {
             running.close();
             stopped.countDown();
         }, "stop-on-signal"));
+        // -Dnf.stats.ms=N prints the worker counters every N ms (what the inter-process chain test waits on).
+        long statsMillis = Long.getLong("nf.stats.ms", 0);
         while (running.running()) {
-            Thread.sleep(200);
+            Thread.sleep(statsMillis > 0 ? statsMillis : 200);
+            if (statsMillis > 0) {
+                var lcores = running.snapshot().lcores();
+                System.out.println("stats rx=" + lcores.stream().mapToLong(l -> l.rxPackets()).sum()
+                        + " tx=" + lcores.stream().mapToLong(l -> l.txPackets()).sum()
+                        + " drops=" + lcores.stream().mapToLong(l -> l.totalDrops()).sum());
+                System.out.flush();
+            }
         }
         running.engine().failure().ifPresent(failure -> {
             System.err.println("NfRunner: worker failed: " + failure);
