@@ -60,7 +60,7 @@ final class CellCapacity {
         this.totalIsolatedThreads = isolatedThreads;
         this.totalWholeCores = whole;
         Map<String, List<VfSlot>> byNet = new LinkedHashMap<>(vfsByNetwork);
-        this.networks = byNet.keySet().toArray(String[]::new);
+        this.networks = byNet.keySet().stream().map(String::intern).toArray(String[]::new);
         this.vfs = new VfSlot[networks.length][];
         this.freeVfs = new int[networks.length];
         for (int i = 0; i < networks.length; i++) {
@@ -83,6 +83,11 @@ final class CellCapacity {
     }
 
     int networkIndex(String network) {
+        for (int i = 0; i < networks.length; i++) {
+            if (networks[i] == network) { // both interned: the filter's hot path
+                return i;
+            }
+        }
         for (int i = 0; i < networks.length; i++) {
             if (networks[i].equals(network)) {
                 return i;
@@ -262,7 +267,12 @@ final class CellCapacity {
         freeVfs[networkIndex(v.physicalNetwork)]++;
     }
 
+    private List<Integer> housekeepingList;
+
     List<Integer> housekeepingCpus() {
-        return Arrays.stream(housekeeping).boxed().toList();
+        if (housekeepingList == null) {
+            housekeepingList = Arrays.stream(housekeeping).boxed().toList();
+        }
+        return housekeepingList;
     }
 }

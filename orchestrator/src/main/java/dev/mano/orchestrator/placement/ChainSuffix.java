@@ -97,6 +97,14 @@ final class ChainSuffix {
         return true;
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<Long, List<int[]>> COMBINATIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The same as {@link #combinations}, computed once per (n, k); callers must not modify the arrays. */
+    static List<int[]> combinationsCached(int n, int k) {
+        return COMBINATIONS.computeIfAbsent(((long) n << 32) | k, key -> List.copyOf(combinations(n, k)));
+    }
+
     static List<int[]> combinations(int n, int k) {
         List<int[]> out = new ArrayList<>();
         combine(n, k, 0, new int[k], 0, out);

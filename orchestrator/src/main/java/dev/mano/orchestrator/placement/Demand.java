@@ -16,7 +16,7 @@ final class Demand {
         this.pageSizeKib = need.hugepageSizeKib();
         this.pages = need.pages();
         this.nodes = need.guestNumaNodes();
-        this.networks = need.vfsPerNetwork().keySet().stream().sorted().toArray(String[]::new);
+        this.networks = need.vfsPerNetwork().keySet().stream().sorted().map(String::intern).toArray(String[]::new);
         this.vfs = new int[networks.length];
         for (int i = 0; i < networks.length; i++) {
             vfs[i] = need.vfsPerNetwork().get(networks[i]);

@@ -16,6 +16,17 @@ import java.util.UUID;
  */
 public final class Planner {
     private static final long TIER = 10_000_000_000L;
+    private final boolean explainRejections;
+
+    /** A planner that explains every rejection per host and cell (what the API and the VNFM need). */
+    public Planner() {
+        this(true);
+    }
+
+    /** {@code explainRejections=false}: a rejection carries no reasons (batch what-if runs that only count). */
+    public Planner(boolean explainRejections) {
+        this.explainRejections = explainRejections;
+    }
 
     public PlanOutcome plan(CapacitySnapshot snapshot, PlacementRequest request, UUID planId) {
         List<VnfcNeeds> chain = request.chain();
@@ -27,7 +38,9 @@ public final class Planner {
             Taken prev = i == 0 ? null : placed.get(i - 1);
             Choice best = choose(snapshot, request.strategy(), need, demand, suffix[i], prev, chain, placed);
             if (best == null) {
-                PlanOutcome.Rejected rejected = RejectionReasons.explain(snapshot, need, demand, chain, placed, i);
+                PlanOutcome.Rejected rejected = explainRejections
+                        ? RejectionReasons.explain(snapshot, need, demand, chain, placed, i)
+                        : new PlanOutcome.Rejected(need.name(), false, List.of());
                 for (int j = placed.size() - 1; j >= 0; j--) {
                     placed.get(j).giveBack();
                 }
@@ -46,15 +59,28 @@ public final class Planner {
 
     private static Choice choose(CapacitySnapshot snapshot, Strategy strategy, VnfcNeeds need, Demand demand,
                                  ChainSuffix rest, Taken prev, List<VnfcNeeds> chain, List<Taken> placed) {
+        // Locality outranks everything else in the score, so when the predecessor's host can take this
+        // VNFC no other host can win: weigh that host alone and skip the scan.
+        if (prev != null) {
+            Choice local = best(List.of(prev.host()), strategy, need, demand, rest, prev, chain, placed);
+            if (local != null) {
+                return local;
+            }
+        }
+        return best(snapshot.hosts(), strategy, need, demand, rest, prev, chain, placed);
+    }
+
+    private static Choice best(List<HostCapacity> hosts, Strategy strategy, VnfcNeeds need, Demand demand,
+                               ChainSuffix rest, Taken prev, List<VnfcNeeds> chain, List<Taken> placed) {
         HostCapacity bestHost = null;
         CellCapacity[] bestCells = null;
         long bestScore = Long.MIN_VALUE;
         int nodes = need.guestNumaNodes();
-        for (HostCapacity h : snapshot.hosts()) {
+        for (HostCapacity h : hosts) {
             if (!h.ready() || h.cells().length < nodes || antiAffinityHolder(h, need, chain, placed) != null) {
                 continue;
             }
-            int hostFree = h.freeThreads();
+            int hostFree = -1; // computed only for a host with a fitting cell
             boolean restFitsHost = false;
             boolean restFitsHostKnown = false;
             if (nodes == 1) {
@@ -73,6 +99,9 @@ public final class Planner {
                         }
                         restFit = restFitsHost ? 1 : 0;
                     }
+                    if (hostFree < 0) {
+                        hostFree = h.freeThreads();
+                    }
                     long score = score(strategy, locality * 3 + restFit, hostFree, c.freeThreads);
                     if (score > bestScore) {
                         bestScore = score;
@@ -81,7 +110,7 @@ public final class Planner {
                     }
                 }
             } else {
-                for (int[] combo : ChainSuffix.combinations(h.cells().length, nodes)) {
+                for (int[] combo : ChainSuffix.combinationsCached(h.cells().length, nodes)) {
                     CellCapacity[] cells = new CellCapacity[nodes];
                     for (int k = 0; k < nodes; k++) {
                         cells[k] = h.cells()[combo[k]];
@@ -91,7 +120,7 @@ public final class Planner {
                     }
                     int locality = locality(prev, h, cells[0]);
                     int restFit = rest.fitsHost(h) ? 1 : 0;
-                    long score = score(strategy, locality * 3 + restFit, hostFree, cells[0].freeThreads);
+                    long score = score(strategy, locality * 3 + restFit, h.freeThreads(), cells[0].freeThreads);
                     if (score > bestScore) {
                         bestScore = score;
                         bestHost = h;

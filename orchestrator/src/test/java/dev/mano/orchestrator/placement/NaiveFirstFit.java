@@ -46,7 +46,7 @@ final class NaiveFirstFit {
             }
             return null;
         }
-        for (int[] combo : ChainSuffix.combinations(h.cells().length, demand.nodes)) {
+        for (int[] combo : ChainSuffix.combinationsCached(h.cells().length, demand.nodes)) {
             CellCapacity[] cells = new CellCapacity[combo.length];
             for (int k = 0; k < combo.length; k++) {
                 cells[k] = h.cells()[combo[k]];
