@@ -16,11 +16,13 @@ public record ApiHttp(int port) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    public HttpResponse<String> send(String method, String path, String authorization, String contentType, String body) {
+    public HttpResponse<String> send(String method, String path, String authorization, String contentType, String body,
+                                     String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) request.header("Authorization", authorization);
         if (contentType != null) request.header("Content-Type", contentType);
+        if (headers.length > 0) request.headers(headers);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -8,26 +8,26 @@ import java.util.List;
 import java.util.Map;
 
 /** SOL003 request bodies (the fields this VNFM uses). */
-final class LcmRequests {
+public final class LcmRequests {
     private LcmRequests() {}
 
-    record CreateVnfRequest(@NotBlank String vnfdId, String vnfInstanceName, String vnfInstanceDescription) {}
+    public record CreateVnfRequest(@NotBlank String vnfdId, String vnfInstanceName, String vnfInstanceDescription) {}
 
     /**
      * @param additionalParams {@code strategy}: PACK | SPREAD placement; {@code config}: day-1
      *                         configuration pushed to the VNF's agent
      */
-    record InstantiateVnfRequest(@NotBlank String flavourId, String instantiationLevelId,
+    public record InstantiateVnfRequest(@NotBlank String flavourId, String instantiationLevelId,
                                  Map<String, Object> additionalParams) {}
 
-    record TerminateVnfRequest(@Pattern(regexp = "FORCEFUL|GRACEFUL") String terminationType,
+    public record TerminateVnfRequest(@Pattern(regexp = "FORCEFUL|GRACEFUL") String terminationType,
                                @Min(0) Integer gracefulTerminationTimeout) {}
 
-    record ScaleVnfRequest(@NotNull @Pattern(regexp = "SCALE_OUT|SCALE_IN") String type, @NotBlank String aspectId,
+    public record ScaleVnfRequest(@NotNull @Pattern(regexp = "SCALE_OUT|SCALE_IN") String type, @NotBlank String aspectId,
                            @Min(1) Integer numberOfSteps) {}
 
-    record HealVnfRequest(List<String> vnfcInstanceId, String cause) {}
+    public record HealVnfRequest(List<String> vnfcInstanceId, String cause) {}
 
-    record OperateVnfRequest(@NotNull @Pattern(regexp = "STARTED|STOPPED") String changeStateTo,
+    public record OperateVnfRequest(@NotNull @Pattern(regexp = "STARTED|STOPPED") String changeStateTo,
                              @Pattern(regexp = "FORCEFUL|GRACEFUL") String stopType, @Min(0) Integer gracefulStopTimeout) {}
 }

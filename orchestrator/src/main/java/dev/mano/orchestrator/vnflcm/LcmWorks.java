@@ -68,4 +68,5 @@ class LcmWorks {
     HostService hosts() { return hosts; }
     LibvirtHosts libvirt() { return libvirt; }
     VnfLcmProperties props() { return props; }
+    PlacementService placement() { return placement; }
 }

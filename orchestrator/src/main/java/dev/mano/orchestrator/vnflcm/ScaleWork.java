@@ -42,13 +42,13 @@ final class ScaleWork implements LcmWork {
         for (int s = 0; s < steps; s++) {
             if (out) {
                 int next = level + s + 1;
-                List<VnfcDeployer.NewVnfc> added = new ArrayList<>();
+                List<VnfcRequirements.NewVnfc> added = new ArrayList<>();
                 for (Vdu vdu : vnfd.vdus()) {
                     for (int i = 0; i < aspect.instancesAddedAtStep(vdu.id(), next); i++) {
-                        added.add(new VnfcDeployer.NewVnfc(UUID.randomUUID(), vdu));
+                        added.add(new VnfcRequirements.NewVnfc(UUID.randomUUID(), vdu));
                     }
                 }
-                deps.deployer().deploy(ctx, instance, vnfd, added, Strategy.PACK, 10 + 80 * s / steps, 10 + 80 * (s + 1) / steps);
+                deps.deployer().deploy(ctx, instance, vnfd, added, Strategy.PACK, null, 10 + 80 * s / steps, 10 + 80 * (s + 1) / steps);
                 status.put(aspectId, next);
             } else {
                 List<Vnfc> newest = deps.instances().newestPlacementGroup(instance.id());

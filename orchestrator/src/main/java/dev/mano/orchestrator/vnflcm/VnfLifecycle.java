@@ -92,6 +92,21 @@ public class VnfLifecycle {
         return open(id, LcmOperation.INSTANTIATE, params, automatic);
     }
 
+    /**
+     * Instantiates with VNFCs the NS lifecycle already placed (one plan for the whole chain):
+     * {@code vnfcVdus} maps each VNFC id of {@code placementId} to its VDU.
+     */
+    public LcmOpOcc instantiatePreplaced(UUID id, String flavourId, UUID placementId, Map<String, String> vnfcVdus,
+                                         Map<String, Object> additionalParams) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("flavourId", flavourId);
+        params.put("strategy", "PACK");
+        params.put("additionalParams", additionalParams == null ? Map.of() : additionalParams);
+        params.put(InstantiateWork.PREPLACED, Map.of("placementId", placementId.toString(), "vnfcs", vnfcVdus));
+        requireInstantiated(get(id), false);
+        return open(id, LcmOperation.INSTANTIATE, params, false);
+    }
+
     public LcmOpOcc terminate(UUID id, LcmRequests.TerminateVnfRequest request) {
         requireInstantiated(get(id), true);
         Map<String, Object> params = new HashMap<>();
@@ -133,6 +148,20 @@ public class VnfLifecycle {
         if (request.gracefulStopTimeout() != null) params.put("gracefulStopTimeout", request.gracefulStopTimeout());
         return open(id, LcmOperation.OPERATE, params, false);
     }
+
+    public java.util.Optional<LcmOpOcc> operation(UUID opId) { return ops.find(opId); }
+
+    public List<LcmOpOcc> operations(UUID vnfId) { return ops.list(vnfId); }
+
+    public LcmOpOcc scale(UUID id, String type, String aspectId, int steps, boolean automatic) {
+        return scale(id, new LcmRequests.ScaleVnfRequest(type, aspectId, steps), automatic);
+    }
+
+    public LcmOpOcc heal(UUID id, List<String> vnfcIds, String cause, boolean automatic) {
+        return heal(id, new LcmRequests.HealVnfRequest(vnfcIds, cause), automatic);
+    }
+
+    public List<Vnfc> vnfcs(UUID id) { return instances.vnfcs(id); }
 
     public void retry(UUID opId) { runner.retry(opId); }
     public void rollback(UUID opId) { runner.rollback(opId); }

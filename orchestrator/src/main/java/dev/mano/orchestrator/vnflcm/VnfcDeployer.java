@@ -1,7 +1,6 @@
 package dev.mano.orchestrator.vnflcm;
 
-import dev.mano.orchestrator.catalog.vnfd.ConnectionPoint;
-import dev.mano.orchestrator.catalog.vnfd.InterfaceType;
+import dev.mano.orchestrator.vnflcm.VnfcRequirements.NewVnfc;
 import dev.mano.orchestrator.catalog.vnfd.Vdu;
 import dev.mano.orchestrator.catalog.vnfd.Vnfd;
 import dev.mano.orchestrator.hosts.HostService;
@@ -11,7 +10,6 @@ import dev.mano.orchestrator.placement.PlacementRequest;
 import dev.mano.orchestrator.placement.PlacementService;
 import dev.mano.orchestrator.placement.PlanOutcome;
 import dev.mano.orchestrator.placement.Strategy;
-import dev.mano.orchestrator.placement.ThreadPolicy;
 import dev.mano.orchestrator.placement.VnfcNeeds;
 import dev.mano.orchestrator.placement.VnfcPlacement;
 import dev.mano.vim.VimException;
@@ -23,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,26 +51,13 @@ class VnfcDeployer {
         this.instances = instances;
     }
 
-    /** One VNFC to create: of which VDU. */
-    record NewVnfc(UUID id, Vdu vdu) {}
-
-    /** Places, defines and starts {@code vnfcs} of {@code instance}; progress runs from {@code from} to {@code to}. */
+    /**
+     * Places (unless an NS already placed them: {@code preplaced}), defines and starts {@code vnfcs}
+     * of {@code instance}; progress runs from {@code from} to {@code to}.
+     */
     List<Vnfc> deploy(OpContext ctx, VnfInstance instance, Vnfd vnfd, List<NewVnfc> vnfcs, Strategy strategy,
-                      int from, int to) throws VimException {
-        ctx.progress(from, "placing " + vnfcs.size() + " VNFC(s)");
-        List<VnfcNeeds> needs = vnfcs.stream().map(c -> needs(instance, vnfd, c)).toList();
-        PlacementRequest request = new PlacementRequest(strategy, needs);
-        List<String> invalid = PlacementService.validate(request);
-        if (!invalid.isEmpty()) {
-            throw new LcmFailure(422, "vnfd-not-placeable", "The VNFD asks for resources placement cannot express",
-                    String.join("; ", invalid));
-        }
-        PlacementPlan plan = switch (placement.place(request)) {
-            case PlanOutcome.Planned p -> p.plan();
-            case PlanOutcome.Rejected r -> throw new LcmFailure(409, "no-placement", "No host can take the VNFC",
-                    "nothing fits " + r.vnfcName() + (r.neverFits() ? " on any registered host, even empty" : " right now"))
-                    .with("reasons", r.reasons());
-        };
+                      PlacementPlan preplaced, int from, int to) throws VimException {
+        PlacementPlan plan = preplaced != null ? preplaced : place(ctx, instance, vnfd, vnfcs, strategy, from);
 
         Map<UUID, Vdu> vduOf = new HashMap<>();
         vnfcs.forEach(c -> vduOf.put(c.id(), c.vdu()));
@@ -103,6 +87,24 @@ class VnfcDeployer {
         return created;
     }
 
+    private PlacementPlan place(OpContext ctx, VnfInstance instance, Vnfd vnfd, List<NewVnfc> vnfcs, Strategy strategy,
+                                int from) {
+        ctx.progress(from, "placing " + vnfcs.size() + " VNFC(s)");
+        List<VnfcNeeds> needs = vnfcs.stream().map(c -> VnfcRequirements.needs(instance.name(), vnfd, c)).toList();
+        PlacementRequest request = new PlacementRequest(strategy, needs);
+        List<String> invalid = PlacementService.validate(request);
+        if (!invalid.isEmpty()) {
+            throw new LcmFailure(422, "vnfd-not-placeable", "The VNFD asks for resources placement cannot express",
+                    String.join("; ", invalid));
+        }
+        return switch (placement.place(request)) {
+            case PlanOutcome.Planned p -> p.plan();
+            case PlanOutcome.Rejected r -> throw new LcmFailure(409, "no-placement", "No host can take the VNFC",
+                    "nothing fits " + r.vnfcName() + (r.neverFits() ? " on any registered host, even empty" : " right now"))
+                    .with("reasons", r.reasons());
+        };
+    }
+
     /** Removes {@code vnfcs}: domain (graceful when asked), row, then their placements. */
     void remove(OpContext ctx, List<Vnfc> vnfcs, Duration graceful, int from, int to) throws VimException {
         Set<UUID> placements = new LinkedHashSet<>();
@@ -127,23 +129,6 @@ class VnfcDeployer {
             placement.release(p);
         }
         log.info("Removed {} VNFC(s), released placements {}", vnfcs.size(), placements);
-    }
-
-    private static VnfcNeeds needs(VnfInstance instance, Vnfd vnfd, NewVnfc c) {
-        var compute = c.vdu().compute();
-        Map<String, Integer> vfs = new TreeMap<>();
-        int vhostUser = 0;
-        for (ConnectionPoint cp : vnfd.connectionPointsOf(c.vdu().id())) {
-            if (cp.interfaceType() == InterfaceType.SRIOV_VF) {
-                vfs.merge(cp.physicalNetwork().orElse("default"), 1, Integer::sum);
-            } else if (cp.interfaceType() == InterfaceType.VHOST_USER) {
-                vhostUser++;
-            }
-        }
-        ThreadPolicy policy = compute.threadPolicy().map(p -> ThreadPolicy.valueOf(p.name())).orElse(ThreadPolicy.PREFER);
-        return new VnfcNeeds(c.id(), instance.name() + "/" + c.vdu().id(), compute.vcpus(), compute.pmdLcores(), policy,
-                compute.memoryBytes() >> 20, compute.pageSize().kibibytes(), compute.numaNodes(), vfs, vhostUser,
-                null);
     }
 
     static String domainName(VnfInstance instance, Vdu vdu, UUID vnfcId) {

@@ -2,11 +2,11 @@ package dev.mano.orchestrator.vnflcm;
 
 import java.util.UUID;
 
-/** A small VNFD for lifecycle tests: one VDU (2 vCPUs, 1 PMD core, 1 GiB of 2 MB pages, a VF, a vhost-user port). */
-final class LcmTestVnfd {
+/** A small VNFD for lifecycle tests: one VDU (PMD cores + 1 vCPUs, 1 GiB of 2 MB pages, a VF, a vhost-user port). */
+public final class LcmTestVnfd {
     private LcmTestVnfd() {}
 
-    static String yaml(String vnfdId, String physnet, int pmdLcores) {
+    public static String yaml(String vnfdId, String physnet, int pmdLcores) {
         return """
                 tosca_definitions_version: tosca_simple_yaml_1_3
                 imports: [ etsi_nfv_sol001_common_types.yaml ]
@@ -30,7 +30,7 @@ final class LcmTestVnfd {
                         virtual_compute:
                           properties:
                             virtual_cpu:
-                              num_virtual_cpu: 2
+                              num_virtual_cpu: %d
                               vdu_cpu_requirements:
                                 mano.cpu_policy: dedicated
                                 mano.cpu_thread_policy: prefer
@@ -68,7 +68,7 @@ final class LcmTestVnfd {
                           aspect: capacity
                           deltas: { one: { number_of_instances: 1 } }
                         targets: [ fwd ]
-                """.formatted(vnfdId, pmdLcores, physnet);
+                """.formatted(vnfdId, Math.max(2, pmdLcores + 1), pmdLcores, physnet);
     }
 
     static String newId() {

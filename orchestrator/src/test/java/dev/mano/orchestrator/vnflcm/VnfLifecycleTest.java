@@ -96,7 +96,7 @@ class VnfLifecycleTest {
     @Test
     void aVnfThatCannotBePlacedFailsTempAndRollsBackToNothing() throws Exception {
         // 9 PMD cores on one VNFC: the simulated host has 6 isolated CPUs per cell
-        String vnfdId = onboard(LcmTestVnfd.yaml(LcmTestVnfd.newId(), physnet, 9).replace("num_virtual_cpu: 2", "num_virtual_cpu: 10"));
+        String vnfdId = onboard(LcmTestVnfd.yaml(LcmTestVnfd.newId(), physnet, 9));
         String id = createInstance(vnfdId);
         JsonNode op = awaitFinal(post("/vnflcm/v1/vnf_instances/" + id + "/instantiate", "{\"flavourId\":\"default\"}"));
         assertThat(op.get("operationState").asString()).isEqualTo("FAILED_TEMP");

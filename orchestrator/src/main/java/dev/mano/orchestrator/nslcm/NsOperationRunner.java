@@ -1,0 +1,151 @@
+package dev.mano.orchestrator.nslcm;
+
+import dev.mano.orchestrator.api.ApiProblem;
+import dev.mano.orchestrator.vnflcm.OperationState;
+import dev.mano.orchestrator.vnflcm.VnfLcmProperties;
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs NS operations off the request thread with the same state machine, heartbeat and
+ * orphan sweep as VNF operations, and tells subscribers and the UI about every state change.
+ */
+@Component
+class NsOperationRunner {
+    private static final Logger log = LoggerFactory.getLogger(NsOperationRunner.class);
+    private final NsLcmOpOccStore ops;
+    private final NsWork work;
+    private final Notifier notifier;
+    private final VnfLcmProperties props;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("nslcm-heartbeat").factory());
+
+    NsOperationRunner(NsLcmOpOccStore ops, NsWork work, Notifier notifier, VnfLcmProperties props) {
+        this.ops = ops;
+        this.work = work;
+        this.notifier = notifier;
+        this.props = props;
+    }
+
+    void start(NsLcmOpOcc op) {
+        notifier.operationChanged(op, "START");
+        executor.submit(() -> drive(op.id(), OperationState.STARTING, false));
+    }
+
+    void retry(UUID id) {
+        expect(id, "retry");
+        if (!ops.transition(id, OperationState.FAILED_TEMP, OperationState.PROCESSING)) throw raced(id);
+        ops.clearError(id);
+        executor.submit(() -> drive(id, OperationState.PROCESSING, true));
+    }
+
+    void rollback(UUID id) {
+        expect(id, "roll back");
+        if (!ops.transition(id, OperationState.FAILED_TEMP, OperationState.ROLLING_BACK)) throw raced(id);
+        ops.clearError(id);
+        notify(id, "START");
+        executor.submit(() -> undo(id));
+    }
+
+    void fail(UUID id) {
+        expect(id, "fail");
+        if (!ops.transition(id, OperationState.FAILED_TEMP, OperationState.FAILED)) throw raced(id);
+        notify(id, "RESULT");
+    }
+
+    private void drive(UUID id, OperationState from, boolean retrying) {
+        if (from == OperationState.STARTING && !ops.transition(id, from, OperationState.PROCESSING)) return;
+        NsLcmOpOcc op = ops.find(id).orElseThrow();
+        notifier.operationChanged(op, "START");
+        ScheduledFuture<?> beat = heartbeat(id);
+        try {
+            work.run(op, retrying);
+            ops.progress(id, "completed");
+            ops.transition(id, OperationState.PROCESSING, OperationState.COMPLETED);
+            log.info("NS {} {} completed", op.operation(), id);
+        } catch (Exception | LinkageError e) {
+            String step = ops.find(id).map(NsLcmOpOcc::progressDetail).orElse("?");
+            log.warn("NS {} {} failed at '{}': {}", op.operation(), id, step, e.toString());
+            ops.fail(id, OperationState.PROCESSING, NsFailure.of(e, step));
+        } finally {
+            beat.cancel(false);
+            notify(id, "RESULT");
+        }
+    }
+
+    private void undo(UUID id) {
+        NsLcmOpOcc op = ops.find(id).orElseThrow();
+        ScheduledFuture<?> beat = heartbeat(id);
+        try {
+            work.rollback(op);
+            ops.progress(id, "rolled back");
+            ops.transition(id, OperationState.ROLLING_BACK, OperationState.ROLLED_BACK);
+        } catch (Exception | LinkageError e) {
+            String step = ops.find(id).map(NsLcmOpOcc::progressDetail).orElse("?");
+            ops.fail(id, OperationState.ROLLING_BACK, NsFailure.of(e, "rollback: " + step));
+        } finally {
+            beat.cancel(false);
+            notify(id, "RESULT");
+        }
+    }
+
+    /** Crash safety, as for VNF operations: an operation whose replica died becomes FAILED_TEMP. */
+    @Scheduled(initialDelay = 1000, fixedDelayString = "${mano.vnflcm.sweep-every:5s}")
+    void sweep() {
+        for (UUID id : ops.orphaned(props.staleAfter())) {
+            ops.find(id).filter(op -> op.state().running()).ifPresent(op -> {
+                if (ops.fail(id, op.state(), Map.of("type", "urn:mano:problem:operation-orphaned",
+                        "title", "The orchestrator running this operation stopped", "status", 503,
+                        "detail", "no heartbeat for " + props.staleAfter().toSeconds() + " s while '" + op.progressDetail()
+                                + "'; retry to finish it or roll back to undo it"))) {
+                    log.warn("NS operation {} was orphaned at '{}': now FAILED_TEMP", id, op.progressDetail());
+                    notify(id, "RESULT");
+                }
+            });
+        }
+    }
+
+    private void notify(UUID id, String status) {
+        ops.find(id).ifPresent(op -> notifier.operationChanged(op, status));
+    }
+
+    private ScheduledFuture<?> heartbeat(UUID id) {
+        long every = props.heartbeat().toMillis();
+        return heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                ops.heartbeat(id);
+            } catch (RuntimeException e) {
+                log.debug("heartbeat of {} failed: {}", id, e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void expect(UUID id, String action) {
+        NsLcmOpOcc op = ops.find(id).orElseThrow(() -> ApiProblem.notFound("NS LCM operation occurrence", id));
+        if (op.state() != OperationState.FAILED_TEMP) {
+            throw ApiProblem.conflict("operation-state-conflict", "cannot " + action + " operation " + id + " in state "
+                    + op.state() + "; only FAILED_TEMP allows it").with("operationState", op.state().name());
+        }
+    }
+
+    private static ApiProblem raced(UUID id) {
+        return ApiProblem.conflict("operation-state-conflict", "operation " + id + " was changed by another request");
+    }
+
+    @PreDestroy
+    void stop() {
+        heartbeats.shutdownNow();
+        executor.shutdownNow();
+    }
+}

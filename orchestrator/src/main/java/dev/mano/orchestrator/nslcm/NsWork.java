@@ -1,0 +1,240 @@
+package dev.mano.orchestrator.nslcm;
+
+import dev.mano.orchestrator.catalog.VnfPackageCatalog;
+import dev.mano.orchestrator.nsd.Nsd;
+import dev.mano.orchestrator.nsd.NsdCatalog;
+import dev.mano.orchestrator.placement.PlacementService;
+import dev.mano.orchestrator.placement.Strategy;
+import dev.mano.orchestrator.vnflcm.LcmOpOcc;
+import dev.mano.orchestrator.vnflcm.OperationState;
+import dev.mano.orchestrator.vnflcm.VnfInstance;
+import dev.mano.orchestrator.vnflcm.VnfLifecycle;
+import dev.mano.orchestrator.vnflcm.VnfcRequirements;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each NS operation does. An NS operation drives VNF operations (recorded, so the NS op
+ * occurrence shows per-VNF progress) and waits for them; VNFs of a chain are instantiated in
+ * parallel once the chain is placed, because nothing in a VNF's start depends on its neighbours.
+ */
+@Component
+class NsWork {
+    private static final Duration VNF_OPERATION_LIMIT = Duration.ofMinutes(15);
+    private final NsInstanceStore instances;
+    private final NsLcmOpOccStore ops;
+    private final NsdCatalog nsds;
+    private final VnfPackageCatalog vnfPackages;
+    private final VnfLifecycle vnfs;
+    private final ChainPlacement chainPlacement;
+    private final LinkRealisation links;
+    private final PlacementService placement;
+
+    NsWork(NsInstanceStore instances, NsLcmOpOccStore ops, NsdCatalog nsds, VnfPackageCatalog vnfPackages,
+           VnfLifecycle vnfs, ChainPlacement chainPlacement, LinkRealisation links, PlacementService placement) {
+        this.instances = instances;
+        this.ops = ops;
+        this.nsds = nsds;
+        this.vnfPackages = vnfPackages;
+        this.vnfs = vnfs;
+        this.chainPlacement = chainPlacement;
+        this.links = links;
+        this.placement = placement;
+    }
+
+    void run(NsLcmOpOcc op, boolean retrying) throws InterruptedException {
+        switch (op.operation()) {
+            case INSTANTIATE -> {
+                if (retrying) rollbackInstantiate(op);
+                instantiate(op);
+            }
+            case TERMINATE -> terminate(op);
+            case SCALE -> scale(op);
+            case HEAL -> heal(op);
+        }
+    }
+
+    void rollback(NsLcmOpOcc op) throws InterruptedException {
+        switch (op.operation()) {
+            case INSTANTIATE -> rollbackInstantiate(op);
+            case HEAL -> { } // healed VNFCs keep their resources: nothing to give back
+            case TERMINATE, SCALE -> throw new NsFailure(409, "rollback-not-supported", op.operation() + " cannot be rolled back",
+                    "retry the operation instead");
+        }
+    }
+
+    private void instantiate(NsLcmOpOcc op) throws InterruptedException {
+        NsInstance ns = instances.find(op.nsInstanceId()).orElseThrow();
+        Nsd nsd = nsds.deployable(ns.nsdId()).orElseThrow(() -> new NsFailure(409, "nsd-not-deployable",
+                "The NS descriptor cannot be deployed", "NSD " + ns.nsdId() + " is not onboarded and enabled")).nsd();
+        Strategy strategy = Strategy.valueOf(String.valueOf(op.params().getOrDefault("strategy", "PACK")).toUpperCase());
+
+        ops.progress(op.id(), "creating " + nsd.chain().size() + " VNF instances");
+        List<ChainPlacement.Member> chain = new ArrayList<>();
+        Map<String, UUID> vnfOfNode = new LinkedHashMap<>();
+        for (int i = 0; i < nsd.chain().size(); i++) {
+            Nsd.NsdVnf member = nsd.chain().get(i);
+            VnfInstance vnf = vnfs.create(member.vnfdId(), ns.name() + "-" + member.nodeName(),
+                    "member " + member.nodeName() + " of NS " + ns.name(), ns.id());
+            instances.addMember(ns.id(), new NsMember(i, member.nodeName(), vnf.id()));
+            vnfOfNode.put(member.nodeName(), vnf.id());
+            var vnfd = vnfPackages.findByVnfdId(member.vnfdId()).orElseThrow(() -> new NsFailure(409, "vnfd-not-deployable",
+                    "A constituent VNF package cannot be deployed", "VNFD " + member.vnfdId() + " is not onboarded and enabled")).vnfd();
+            chain.add(new ChainPlacement.Member(vnf.id(), vnf.name(), vnfd, VnfcRequirements.atLevel(vnfd, null)));
+        }
+
+        ops.progress(op.id(), "placing the chain");
+        ChainPlacement.Outcome placed = chainPlacement.place(chain, strategy);
+        if (placed instanceof ChainPlacement.Outcome.Rejected r) {
+            throw new NsFailure(409, "no-placement", "The chain does not fit", "nothing fits " + r.vnfcName())
+                    .with("reasons", r.reasons());
+        }
+        List<ChainPlacement.Placed> committed = ((ChainPlacement.Outcome.Committed) placed).placed();
+        ops.rememberPlacements(op.id(), committed.stream().map(p -> p.plan().id()).toList());
+
+        Map<String, Object> perVnfParams = perVnfParams(op);
+        List<UUID[]> started = new ArrayList<>();
+        for (int i = 0; i < committed.size(); i++) {
+            ChainPlacement.Placed p = committed.get(i);
+            Nsd.NsdVnf member = nsd.chain().get(i);
+            Object params = perVnfParams.get(member.nodeName());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> additional = params instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            LcmOpOcc vnfOp = vnfs.instantiatePreplaced(p.vnfInstanceId(), member.flavourId(), p.plan().id(), p.vnfcVdus(), additional);
+            ops.addVnfOperation(op.id(), p.vnfInstanceId(), vnfOp.id());
+            started.add(new UUID[] {p.vnfInstanceId(), vnfOp.id()});
+        }
+        awaitAll(op, started, "instantiating");
+        instances.replaceLinks(ns.id(), links.realise(ns.id(), nsd.links(), vnfOfNode));
+        instances.setInstantiated(ns.id(), true);
+    }
+
+    /** Undoes an instantiation from wherever it stopped: VNFs rolled back or terminated, then deleted, placements released. */
+    private void rollbackInstantiate(NsLcmOpOcc op) throws InterruptedException {
+        NsInstance ns = instances.find(op.nsInstanceId()).orElseThrow();
+        for (NsMember m : instances.members(ns.id())) {
+            removeVnf(op, ns, m);
+        }
+        Object remembered = ops.find(op.id()).orElseThrow().params().get("placements");
+        if (remembered instanceof List<?> list) {
+            list.forEach(id -> placement.release(UUID.fromString(String.valueOf(id))));
+        }
+        instances.replaceLinks(ns.id(), List.of());
+        instances.setInstantiated(ns.id(), false);
+    }
+
+    private void terminate(NsLcmOpOcc op) throws InterruptedException {
+        NsInstance ns = instances.find(op.nsInstanceId()).orElseThrow();
+        for (NsMember m : instances.members(ns.id()).reversed()) {
+            removeVnf(op, ns, m);
+        }
+        instances.replaceLinks(ns.id(), List.of());
+        instances.setInstantiated(ns.id(), false);
+    }
+
+    /** Brings a member VNF to nothing whatever state it is in, then deletes it. */
+    private void removeVnf(NsLcmOpOcc op, NsInstance ns, NsMember m) throws InterruptedException {
+        UUID vnfId = m.vnfInstanceId();
+        for (LcmOpOcc open : openVnfOperations(vnfId)) {
+            if (open.state() == OperationState.FAILED_TEMP) {
+                vnfs.rollback(open.id());
+                awaitAll(op, List.<UUID[]>of(new UUID[] {vnfId, open.id()}), "rolling back " + m.memberNode());
+            } else {
+                await(open.id()); // a VNF operation still running (e.g. after our own crash): let it finish first
+            }
+        }
+        VnfInstance vnf = vnfs.get(vnfId);
+        if (vnf.instantiated()) {
+            LcmOpOcc t = vnfs.terminate(vnfId, null);
+            ops.addVnfOperation(op.id(), vnfId, t.id());
+            awaitAll(op, List.<UUID[]>of(new UUID[] {vnfId, t.id()}), "terminating " + m.memberNode());
+        }
+        instances.removeMember(ns.id(), vnfId);
+        vnfs.delete(vnfId);
+    }
+
+    private List<LcmOpOcc> openVnfOperations(UUID vnfId) {
+        return vnfs.operations(vnfId).stream().filter(o -> OperationState.OPEN.contains(o.state())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void scale(NsLcmOpOcc op) throws InterruptedException {
+        List<UUID[]> started = new ArrayList<>();
+        for (Object o : (List<Object>) op.params().getOrDefault("scaleVnfData", List.of())) {
+            Map<String, Object> d = (Map<String, Object>) o;
+            UUID vnfId = UUID.fromString(String.valueOf(d.get("vnfInstanceId")));
+            Map<String, Object> step = (Map<String, Object>) d.getOrDefault("scaleByStepData", Map.of());
+            LcmOpOcc vnfOp = vnfs.scale(vnfId, String.valueOf(d.get("scaleVnfType")), String.valueOf(step.get("aspectId")),
+                    ((Number) step.getOrDefault("numberOfSteps", 1)).intValue(), false);
+            ops.addVnfOperation(op.id(), vnfId, vnfOp.id());
+            started.add(new UUID[] {vnfId, vnfOp.id()});
+        }
+        awaitAll(op, started, "scaling");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void heal(NsLcmOpOcc op) throws InterruptedException {
+        List<UUID[]> started = new ArrayList<>();
+        for (Object o : (List<Object>) op.params().getOrDefault("healVnfData", List.of())) {
+            Map<String, Object> d = (Map<String, Object>) o;
+            UUID vnfId = UUID.fromString(String.valueOf(d.get("vnfInstanceId")));
+            LcmOpOcc vnfOp = vnfs.heal(vnfId, null, String.valueOf(d.getOrDefault("cause", "NS heal")), false);
+            ops.addVnfOperation(op.id(), vnfId, vnfOp.id());
+            started.add(new UUID[] {vnfId, vnfOp.id()});
+        }
+        awaitAll(op, started, "healing");
+    }
+
+    /** Waits for VNF operations; the NS operation fails when any of them did not complete. */
+    private void awaitAll(NsLcmOpOcc op, List<UUID[]> started, String what) throws InterruptedException {
+        List<String> failures = new ArrayList<>();
+        for (UUID[] s : started) {
+            LcmOpOcc done = await(s[1]);
+            if (done.state() != OperationState.COMPLETED && done.state() != OperationState.ROLLED_BACK) {
+                failures.add("VNF " + s[0] + " (" + done.operation() + " " + done.id() + "): " + done.state()
+                        + (done.error() == null ? "" : " — " + done.error().get("detail")));
+            }
+            ops.progress(op.id(), what + ": " + (started.indexOf(s) + 1) + "/" + started.size() + " VNF operations done");
+        }
+        if (!failures.isEmpty()) {
+            throw new NsFailure(502, "vnf-operation-failed", "A VNF operation did not complete", String.join("; ", failures))
+                    .with("vnfOperations", failures);
+        }
+    }
+
+    private LcmOpOcc await(UUID vnfOpId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(VNF_OPERATION_LIMIT);
+        Supplier<LcmOpOcc> read = () -> vnfs.operation(vnfOpId).orElseThrow();
+        LcmOpOcc current = read.get();
+        while (current.state().running()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new NsFailure(504, "vnf-operation-timeout", "A VNF operation took too long",
+                        "VNF operation " + vnfOpId + " still " + current.state() + " after " + VNF_OPERATION_LIMIT.toMinutes() + " min");
+            }
+            Thread.sleep(100);
+            current = read.get();
+        }
+        return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> perVnfParams(NsLcmOpOcc op) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Object list = op.params().get("additionalParamsForVnf");
+        if (list instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> m && m.get("vnfProfileId") != null) {
+                    out.put(String.valueOf(m.get("vnfProfileId")), ((Map<String, Object>) m).getOrDefault("additionalParams", Map.of()));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.mano.orchestrator.nslcm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.mano.orchestrator.ApiHttp;
+import dev.mano.orchestrator.hosts.SimulatedHosts;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A service chain through the SOL005 API on a simulated host and the real database: NSD onboarding
+ * against the VNF catalog, instantiation placing the whole chain at once, per-VNF progress,
+ * realised links, notifications to a subscriber, terminate, and a failed chain rolled back to nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NsLifecycleTest {
+    static final String ADMIN = ApiHttp.basic("admin", "test-admin-password");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    ApiHttp http;
+    String physnet;
+    HttpServer subscriber;
+    final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        http = new ApiHttp(port);
+        physnet = "net-" + UUID.randomUUID().toString().substring(0, 6);
+        String uri = SimulatedHosts.write("ns");
+        HttpResponse<String> r = http.send("POST", "/vim/v1/hosts", ADMIN, "application/json",
+                JSON.writeValueAsString(SimulatedHosts.registration("ns-" + UUID.randomUUID().toString().substring(0, 8), uri, physnet)));
+        assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+
+        subscriber = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        subscriber.createContext("/notify", exchange -> {
+            if (exchange.getRequestMethod().equals("POST")) {
+                notifications.add(JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        subscriber.start();
+    }
+
+    @AfterEach
+    void stopSubscriber() {
+        subscriber.stop(0);
+    }
+
+    @Test
+    void aChainInstantiatesWithPerVnfProgressNotifiesAndTerminates() {
+        String fw = onboardVnf(pmd(1));
+        String router = onboardVnf(pmd(1));
+        String nsdId = "chain-" + UUID.randomUUID().toString().substring(0, 8);
+        onboardNsd(nsd(nsdId, fw, router));
+
+        HttpResponse<String> first = http.send("POST", "/nslcm/v1/ns_instances", ADMIN, "application/json",
+                "{\"nsdId\":\"" + nsdId + "\",\"nsName\":\"chain\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String nsId = JSON.readTree(first.body()).get("id").asString();
+        subscribe(nsId);
+
+        JsonNode op = awaitFinal(post("/nslcm/v1/ns_instances/" + nsId + "/instantiate", "{\"nsFlavourId\":\"default\"}"));
+        assertThat(op.get("operationState").asString()).as(op.toString()).isEqualTo("COMPLETED");
+        assertThat(op.get("progress").get("vnfs")).hasSize(2);
+        assertThat(op.get("progress").get("vnfs").get(0).get("operationState").asString()).isEqualTo("COMPLETED");
+
+        JsonNode ns = get("/nslcm/v1/ns_instances/" + nsId);
+        assertThat(ns.get("nsState").asString()).isEqualTo("INSTANTIATED");
+        assertThat(ns.get("vnfInstance")).hasSize(2);
+        assertThat(ns.get("vnfInstance").get(0).get("vnfProfileId").asString()).isEqualTo("fw");
+        assertThat(ns.get("vnfInstance").get(0).get("vnfcs").get(0).get("cell").isNumber()).isTrue();
+        assertThat(ns.get("chainLinks")).hasSize(1);
+        assertThat(ns.get("chainLinks").get(0).get("pathKind").asString()).isEqualTo("TAP_BRIDGE");
+        // chain-aware: both ends of the link on the same host
+        assertThat(ns.get("chainLinks").get(0).get("details").get("fromHost").asString())
+                .isEqualTo(ns.get("chainLinks").get(0).get("details").get("toHost").asString());
+
+        awaitNotification(op.get("id").asString(), "COMPLETED");
+
+        JsonNode term = awaitFinal(post("/nslcm/v1/ns_instances/" + nsId + "/terminate", "{}"));
+        assertThat(term.get("operationState").asString()).as(term.toString()).isEqualTo("COMPLETED");
+        assertThat(get("/nslcm/v1/ns_instances/" + nsId).get("vnfInstance")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM vnf_instance WHERE ns_instance_id = ?::uuid", Integer.class, nsId)).isZero();
+        assertThat(http.send("DELETE", "/nslcm/v1/ns_instances/" + nsId, ADMIN, null, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void repeatingACreateWithTheSameIdempotencyKeyCreatesOneInstance() {
+        String nsdId = "idem-" + UUID.randomUUID().toString().substring(0, 8);
+        onboardNsd(nsd(nsdId, onboardVnf(pmd(1)), onboardVnf(pmd(1))));
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> a = http.send("POST", "/nslcm/v1/ns_instances", ADMIN, "application/json",
+                "{\"nsdId\":\"" + nsdId + "\"}", "Idempotency-Key", key);
+        HttpResponse<String> b = http.send("POST", "/nslcm/v1/ns_instances", ADMIN, "application/json",
+                "{\"nsdId\":\"" + nsdId + "\"}", "Idempotency-Key", key);
+        assertThat(a.statusCode()).isEqualTo(201);
+        assertThat(b.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(b.body()).get("id").asString()).isEqualTo(JSON.readTree(a.body()).get("id").asString());
+    }
+
+    @Test
+    void aChainThatDoesNotFitFailsTempAndRollsBackToNothing() {
+        // 7 PMD cores on one cell: the simulated host has 6 isolated CPUs per cell
+        String nsdId = "big-" + UUID.randomUUID().toString().substring(0, 8);
+        onboardNsd(nsd(nsdId, onboardVnf(pmd(7)), onboardVnf(pmd(7))));
+        String nsId = JSON.readTree(post("/nslcm/v1/ns_instances", "{\"nsdId\":\"" + nsdId + "\"}").body()).get("id").asString();
+        JsonNode op = awaitFinal(post("/nslcm/v1/ns_instances/" + nsId + "/instantiate", "{}"));
+        assertThat(op.get("operationState").asString()).isEqualTo("FAILED_TEMP");
+        assertThat(op.get("error").get("type").asString()).isEqualTo("urn:mano:problem:no-placement");
+
+        JsonNode rolled = awaitFinal(post("/nslcm/v1/ns_lcm_op_occs/" + op.get("id").asString() + "/rollback", null));
+        assertThat(rolled.get("operationState").asString()).as(rolled.toString()).isEqualTo("ROLLED_BACK");
+        assertThat(get("/nslcm/v1/ns_instances/" + nsId).get("nsState").asString()).isEqualTo("NOT_INSTANTIATED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM vnf_instance WHERE ns_instance_id = ?::uuid", Integer.class, nsId)).isZero();
+    }
+
+    @Test
+    void anNsdNamingAnUnknownVnfdIsRefusedAtTheField() {
+        String id = JSON.readTree(post("/nsd/v1/ns_descriptors", "{}").body()).get("id").asString();
+        HttpResponse<String> r = http.send("PUT", "/nsd/v1/ns_descriptors/" + id + "/nsd_content", ADMIN, "application/yaml",
+                nsd("bad-" + UUID.randomUUID(), "no-such-vnfd", "no-such-vnfd-either"));
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.get("path").asString()).isEqualTo("topology_template.node_templates.fw.properties.descriptor_id");
+        assertThat(get("/nsd/v1/ns_descriptors/" + id).get("nsdOnboardingState").asString()).isEqualTo("CREATED");
+
+        HttpResponse<String> sub = http.send("POST", "/nslcm/v1/subscriptions", ADMIN, "application/json",
+                "{\"callbackUri\":\"http://127.0.0.1:1/nothing-listens\"}");
+        assertThat(sub.statusCode()).isEqualTo(422);
+    }
+
+    static String nsd(String nsdId, String vnfdA, String vnfdB) {
+        return """
+                tosca_definitions_version: tosca_simple_yaml_1_3
+                imports: [ etsi_nfv_sol001_nsd_types.yaml ]
+                topology_template:
+                  node_templates:
+                    ns:
+                      type: tosca.nodes.nfv.NS
+                      properties: { descriptor_id: %s, designer: mano.test, version: "1.0", name: test chain }
+                    fw:
+                      type: tosca.nodes.nfv.VNF
+                      properties: { descriptor_id: %s, flavour_id: default }
+                      requirements: [ { virtual_link: fw_to_router } ]
+                    router:
+                      type: tosca.nodes.nfv.VNF
+                      properties: { descriptor_id: %s, flavour_id: default }
+                      requirements: [ { virtual_link: fw_to_router } ]
+                    fw_to_router:
+                      type: tosca.nodes.nfv.NsVirtualLink
+                      properties: { mano.bandwidth_mbps: 10000, mano.same_host: true }
+                  groups:
+                    chain:
+                      type: tosca.groups.nfv.VNFFG
+                      members: [ fw, router, fw_to_router ]
+                """.formatted(nsdId, vnfdA, vnfdB);
+    }
+
+    private String pmd(int n) {
+        return dev.mano.orchestrator.vnflcm.LcmTestVnfd.yaml(UUID.randomUUID().toString(), physnet, n);
+    }
+
+    private String onboardVnf(String yaml) {
+        String pkgId = JSON.readTree(post("/vnfpkgm/v1/vnf_packages", "{}").body()).get("id").asString();
+        HttpResponse<String> put = http.send("PUT", "/vnfpkgm/v1/vnf_packages/" + pkgId + "/package_content", ADMIN,
+                "application/yaml", yaml);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(202);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            JsonNode p = get("/vnfpkgm/v1/vnf_packages/" + pkgId);
+            if (p.get("onboardingState").asString().equals("ONBOARDED")) return p.get("vnfdId").asString();
+            assertThat(p.get("onboardingState").asString()).isNotEqualTo("ERROR");
+            assertThat(Instant.now()).isBefore(deadline);
+            sleep(100);
+        }
+    }
+
+    private void onboardNsd(String yaml) {
+        String id = JSON.readTree(post("/nsd/v1/ns_descriptors", "{}").body()).get("id").asString();
+        HttpResponse<String> r = http.send("PUT", "/nsd/v1/ns_descriptors/" + id + "/nsd_content", ADMIN, "application/yaml", yaml);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(JSON.readTree(r.body()).get("nsdOnboardingState").asString()).isEqualTo("ONBOARDED");
+    }
+
+    private void subscribe(String nsId) {
+        HttpResponse<String> r = post("/nslcm/v1/subscriptions", "{\"callbackUri\":\"http://127.0.0.1:"
+                + subscriber.getAddress().getPort() + "/notify\",\"filter\":{\"nsInstanceSubscriptionFilter\":{\"nsInstanceIds\":[\""
+                + nsId + "\"]}}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    private void awaitNotification(String opId, String state) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (notifications.stream().noneMatch(n -> n.get("nsLcmOpOccId").asString().equals(opId)
+                && n.get("operationState").asString().equals(state))) {
+            assertThat(Instant.now()).as("notification " + state + " for " + opId + "; got " + notifications).isBefore(deadline);
+            sleep(100);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        return http.send("POST", path, ADMIN, "application/json", body);
+    }
+
+    private JsonNode get(String path) {
+        HttpResponse<String> r = http.send("GET", path, ADMIN, null, null);
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode awaitFinal(HttpResponse<String> accepted) {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String opId = JSON.readTree(accepted.body()).get("id").asString();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            JsonNode op = get("/nslcm/v1/ns_lcm_op_occs/" + opId);
+            String state = op.get("operationState").asString();
+            if (List.of("COMPLETED", "FAILED_TEMP", "FAILED", "ROLLED_BACK").contains(state)) return op;
+            assertThat(Instant.now()).as("NS operation still " + state).isBefore(deadline);
+            sleep(100);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
