@@ -138,13 +138,12 @@ public class VnfPackage {
         touch();
     }
 
-    void changeUsage(UsageState target) {
-        if (target == UsageState.IN_USE && (onboardingState != OnboardingState.ONBOARDED
+    /** Why {@code target} cannot be set (the update itself is a query: see the repository). */
+    void checkUsage(UsageState target) {
+        if (target == UsageState.IN_USE && usageState != UsageState.IN_USE && (onboardingState != OnboardingState.ONBOARDED
                 || operationalState != OperationalState.ENABLED)) {
             throw ApiProblem.conflict("package-state-conflict", "package " + id + " is not ONBOARDED and ENABLED");
         }
-        usageState = target;
-        touch();
     }
 
     void changeUserDefinedData(String json) {

@@ -149,7 +149,11 @@ public class VnfPackageService {
     }
 
     void changeUsage(UUID id, UsageState usage) {
-        change(id, p -> p.changeUsage(usage));
+        tx.executeWithoutResult(s -> {
+            if (packages.changeUsage(id, usage, java.time.OffsetDateTime.now()) == 0) {
+                get(id).checkUsage(usage); // 404 if gone, 409 if not deployable; already so is fine
+            }
+        });
     }
 
     /** The parsed VNFD of an ONBOARDED package (parsed once, then cached: content never changes). */

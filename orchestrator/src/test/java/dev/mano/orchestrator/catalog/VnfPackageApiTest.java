@@ -87,7 +87,10 @@ class VnfPackageApiTest {
             assertThat(p.get("operationalState").asString()).isEqualTo("ENABLED");
             assertThat(p.get("userDefinedData").get("bundled").asBoolean()).isTrue();
         });
-        assertThat(products).containsExactlyInAnyOrder("l2fwd", "router", "firewall", "nat44");
+        assertThat(products).contains("l2fwd", "router", "firewall", "nat44");
+        // Every bundled package onboarded: none was refused.
+        json(http.get(BASE + "?onboardingState=ERROR")).forEach(p ->
+                assertThat(p.get("userDefinedData").has("bundled")).as(p.toString()).isFalse());
         assertThat(catalog.findByVnfdId("5f0c2a4e-1b7d-4a55-9a38-0b8c1c2f0003").orElseThrow().vnfd().identity().productName())
                 .isEqualTo("firewall");
 
@@ -303,5 +306,31 @@ class VnfPackageApiTest {
         assertThat(info(processing).get("onboardingFailureDetails").get("type").asString())
                 .isEqualTo("urn:mano:problem:processing-interrupted");
         assertThat(info(fresh).get("onboardingState").asString()).isEqualTo("UPLOADING"); // maybe live elsewhere
+    }
+
+    @Test
+    void concurrentInstantiationsMarkOnePackageInUseWithoutConflicts() throws Exception {
+        String id = create("{}");
+        assertThat(http.put(BASE + "/" + id + "/package_content", "text/plain", utf8(probeVnfd(freshId()))).statusCode())
+                .isEqualTo(202);
+        UUID pkg = UUID.fromString(id);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var marks = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 16; i++) {
+                marks.add(pool.submit(() -> catalog.markInUse(pkg)));
+            }
+            for (var m : marks) {
+                m.get(); // none fails with an optimistic-lock conflict
+            }
+        }
+        assertThat(info(id).get("usageState").asString()).isEqualTo("IN_USE");
+        catalog.markNotInUse(pkg);
+        catalog.markNotInUse(pkg); // idempotent
+        assertThat(http.json("PATCH", BASE + "/" + id, "application/json", "{\"operationalState\":\"DISABLED\"}").statusCode())
+                .isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog.markInUse(pkg))
+                .isInstanceOfSatisfying(dev.mano.orchestrator.api.ApiProblem.class,
+                        p -> assertThat(p.status().value()).isEqualTo(409));
+        assertThat(info(id).get("usageState").asString()).isEqualTo("NOT_IN_USE");
     }
 }
