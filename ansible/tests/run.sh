@@ -58,8 +58,9 @@ check "ansible-playbook --syntax-check site.yml" ansible-playbook -i localhost, 
 # --- check mode of the whole playbook against this machine's real roots ----------
 # This VM boots from a fixed command line (no boot loader: bootloader none), its kernel
 # has no loadable modules (no modprobe), and the shared libvirtd must not be restarted.
-real_check_vars=(-e mano_hosts=localhost -e mano_bootloader=none -e iommu_vfio_load_module=false
-                 -e libvirt_manage_service=false --skip-tags register)
+real_vars=(-e mano_hosts=localhost -e mano_bootloader=none -e iommu_vfio_load_module=false -e libvirt_manage_service=false)
+# The register role joins the whole-playbook check once the orchestrator is up (below).
+real_check_vars=("${real_vars[@]}" --skip-tags register)
 qemu_conf_before=$(sha256sum /etc/libvirt/qemu.conf)
 if play check-real --check --diff "${real_check_vars[@]}"; then
   pass "check mode, whole playbook, real roots (changed=$(changed check-real))"
@@ -152,7 +153,7 @@ if [ -z "$orch_pid" ]; then
   fail "orchestrator started" "$JAR missing: build it with ./mvnw -B package"
 else
   healthy=""
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 300); do  # ~80 s on a loaded 2-core machine
     if curl -fsS "$URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then healthy=yes; break; fi
     kill -0 "$orch_pid" 2>/dev/null || break
     sleep 1
@@ -167,6 +168,13 @@ else
     reg_vars=(-e mano_hosts=localhost -e mano_bootloader=none --tags cpu_isolation,register
               -e register_orchestrator_url="$URL" -e register_password="$PASSWORD"
               -e register_host_name="$host" -e register_libvirt_uri=qemu:///system)
+    if play check-whole --check "${real_vars[@]}" -e register_orchestrator_url="$URL" -e register_password="$PASSWORD" \
+         -e register_host_name="$host" -e register_libvirt_uri=qemu:///system \
+       && grep -q "\"msg\": \"$host would be registered as" "$WORK/check-whole.log"; then
+      pass "check mode, whole playbook with register: $host would be registered"
+    else
+      fail "check mode, whole playbook with register"; failed_tail check-whole
+    fi
     if play register1 "${reg_vars[@]}" && [ "$(changed register1)" -gt 0 ]; then
       pass "register role registers $host (changed=$(changed register1))"
     else
