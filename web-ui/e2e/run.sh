@@ -46,7 +46,8 @@ extra=()
 [ -n "${E2E_UI_FROM_TARGET:-}" ] && extra+=("--spring.web.resources.static-locations=file:$WEB_UI/target/classes/META-INF/resources/")
 echo "e2e: starting the orchestrator on port $PORT (log: $OUT/orchestrator.log)"
 MANO_ADMIN_PASSWORD="$PASSWORD" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
-  -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --mano.data-dir="$WORK/data" "${extra[@]}" \
+  -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --mano.data-dir="$WORK/data" \
+  --mano.vnflcm.host-run-dir="$WORK/run" --mano.vnflcm.hello-timeout=5s "${extra[@]}" \
   >"$WORK/orchestrator.log" 2>&1 &
 ORCH_PID=$!
 

@@ -24,9 +24,9 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** 404 on a collection means the endpoint is not built on this server (yet). */
+  /** 404 (or 405: the path exists for other methods only) on a collection means the endpoint is not built on this server (yet). */
   get notFound(): boolean {
-    return this.status === 404;
+    return this.status === 404 || this.status === 405;
   }
 }
 

@@ -64,7 +64,7 @@ export function CatalogScreen({ session, pollMs = 2000 }: { session: Session; po
           <label className="kind-choice">
             Upload as
             <select value={kindChoice} onChange={(e) => setKindChoice(e.target.value as 'auto' | PackageKind)}>
-              <option value="auto">detect (YAML with an NS node is an NSD)</option>
+              <option value="auto">detect from the file</option>
               <option value="vnf">VNF package</option>
               <option value="nsd">NS descriptor</option>
             </select>
@@ -105,7 +105,7 @@ export function CatalogScreen({ session, pollMs = 2000 }: { session: Session; po
                       <td><StateBadge state={p.operationalState} /></td>
                       <td><StateBadge state={p.usageState} /></td>
                       {canWrite && (
-                        <td className="row-actions">
+                        <td><div className="row-actions">
                           {p.onboardingState === 'ONBOARDED' && (
                             <button onClick={() => act(() => api.patch(`${packagesPath}/${p.id}`, { operationalState: p.operationalState === 'ENABLED' ? 'DISABLED' : 'ENABLED' }))}>
                               {p.operationalState === 'ENABLED' ? 'Disable' : 'Enable'}
@@ -124,7 +124,7 @@ export function CatalogScreen({ session, pollMs = 2000 }: { session: Session; po
                             })}>
                             Delete
                           </button>
-                        </td>
+                        </div></td>
                       )}
                     </tr>
                   ))}

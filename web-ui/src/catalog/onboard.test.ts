@@ -70,6 +70,16 @@ describe('onboard', () => {
       await server.close();
     }
   });
+
+  it('says plainly when the server has no endpoint for the kind of descriptor', async () => {
+    const server = await startServer(() => undefined);
+    try {
+      const end = await onboard(new ApiClient({ kind: 'bearer', token: 't' }, server.url), file('x: 1', 'ns.yaml'), 'nsd', () => undefined, 5);
+      expect(end.phase === 'failed' && end.problem.title).toBe('Not available on this server');
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('sniffKind', () => {

@@ -75,6 +75,9 @@ export async function onboard(
       await new Promise((r) => setTimeout(r, pollMs));
     }
   } catch (e) {
+    if (e instanceof ApiError && e.status === 404 && id === undefined) {
+      return finish({ phase: 'failed', problem: { status: 404, title: 'Not available on this server', detail: `This orchestrator does not serve ${ep.collection} yet, so it cannot take ${kind === 'nsd' ? 'NS descriptors' : 'VNF packages'}.` } });
+    }
     const problem: Problem =
       e instanceof ApiError ? (e.problem ?? { status: e.status, title: `HTTP ${e.status}`, detail: e.message }) : { title: 'Upload failed', detail: String(e) };
     return finish({ phase: 'failed', problem, id });

@@ -52,7 +52,7 @@ export function VnfInstances({ session, pollMs = 2000 }: { session: Session; pol
                   <td><StateBadge state={v.instantiationState} /> {v.vnfState && <StateBadge state={v.vnfState} />}</td>
                   <td>{v.vnfcs.length === 0 ? '—' : v.vnfcs.map((c) => <div key={c.id}>{c.vdu ?? 'vnfc'} on {c.host ?? '?'} {c.state && <span className="muted">({c.state})</span>}</div>)}</td>
                   <td>{v.aspects.map((a) => `${a.id}: ${a.level}`).join(', ') || '—'}</td>
-                  {canWrite && <td className="row-actions"><VnfActions vnf={v} session={session} act={act} ask={setPending} /></td>}
+                  {canWrite && <td><div className="row-actions"><VnfActions vnf={v} session={session} act={act} ask={setPending} /></div></td>}
                 </tr>
               ))}
             </tbody>

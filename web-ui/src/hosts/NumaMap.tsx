@@ -1,4 +1,4 @@
-import { freeCapacity, holderColour, pageSizeLabel, type CellView, type HostView } from './topology';
+import { freeCapacity, holderColours, pageSizeLabel, type CellView, type HostView } from './topology';
 
 /**
  * One host drawn as NUMA cells: physical cores with their threads (isolated for PMDs or
@@ -10,6 +10,8 @@ export function NumaMap({ host }: { host: HostView }) {
     ...host.cells.flatMap((c) => c.cores.flatMap((k) => k.threads.map((t) => t.holder))),
     ...host.cells.flatMap((c) => c.pfs.flatMap((pf) => pf.vfs.map((v) => v.holder))),
   ])].filter((h): h is string => Boolean(h)).sort();
+  const colours = holderColours(holders);
+  const colour = (h: string) => colours.get(h) ?? '#475569';
 
   return (
     <article className="host" aria-labelledby={`host-${host.id}`} data-testid="host-map">
@@ -27,19 +29,19 @@ export function NumaMap({ host }: { host: HostView }) {
         <p className="muted">The host reports no NUMA cells.</p>
       ) : (
         <div className="cells">
-          {host.cells.map((cell) => <Cell key={cell.id} cell={cell} />)}
+          {host.cells.map((cell) => <Cell key={cell.id} cell={cell} colour={colour} />)}
         </div>
       )}
       {host.unplacedPfs.length > 0 && (
         <div className="pfs">
           <h5>NICs on no reported cell</h5>
-          {host.unplacedPfs.map((pf) => <Pf key={pf.pciAddress} pf={pf} />)}
+          {host.unplacedPfs.map((pf) => <Pf key={pf.pciAddress} pf={pf} colour={colour} />)}
         </div>
       )}
       {holders.length > 0 && (
         <ul className="legend" aria-label="VNFCs on this host">
           {holders.map((h) => (
-            <li key={h} title={h}><span className="swatch" style={{ background: holderColour(h) }} />VNFC {shortId(h)}</li>
+            <li key={h} title={h}><span className="swatch" style={{ background: colour(h) }} />VNFC {shortId(h)}</li>
           ))}
         </ul>
       )}
@@ -47,7 +49,9 @@ export function NumaMap({ host }: { host: HostView }) {
   );
 }
 
-function Cell({ cell }: { cell: CellView }) {
+type Colour = (holder: string) => string;
+
+function Cell({ cell, colour }: { cell: CellView; colour: Colour }) {
   const free = freeCapacity(cell);
   return (
     <section className="cell" aria-label={`NUMA cell ${cell.id}`} data-testid={`cell-${cell.id}`}>
@@ -66,7 +70,7 @@ function Cell({ cell }: { cell: CellView }) {
               const label = `CPU ${t.id}: ${t.role}${t.holder ? `, held by ${shortId(t.holder)}${t.purpose ? ` (${t.purpose.toLowerCase()})` : ''}` : ', free'}`;
               return (
                 <span key={t.id} className={`cpu ${t.role}${t.holder ? ' held' : ''}`} title={label} aria-label={label}
-                  style={t.holder ? { background: holderColour(t.holder), borderColor: holderColour(t.holder) } : undefined}>
+                  style={t.holder ? { background: colour(t.holder), borderColor: colour(t.holder) } : undefined}>
                   {t.id}
                 </span>
               );
@@ -91,14 +95,14 @@ function Cell({ cell }: { cell: CellView }) {
       )}
       {cell.pfs.length > 0 && (
         <div className="pfs">
-          {cell.pfs.map((pf) => <Pf key={pf.pciAddress} pf={pf} />)}
+          {cell.pfs.map((pf) => <Pf key={pf.pciAddress} pf={pf} colour={colour} />)}
         </div>
       )}
     </section>
   );
 }
 
-function Pf({ pf }: { pf: CellView['pfs'][number] }) {
+function Pf({ pf, colour }: { pf: CellView['pfs'][number]; colour: Colour }) {
   return (
     <div className="pf">
       <span className="pf-name">
@@ -111,7 +115,7 @@ function Pf({ pf }: { pf: CellView['pfs'][number] }) {
           const label = `VF ${vf.index} (${vf.pciAddress})${vf.holder ? `, held by ${shortId(vf.holder)}` : ', free'}`;
           return (
             <span key={vf.pciAddress} role="listitem" className={`vf${vf.holder ? ' held' : ''}`} title={label} aria-label={label}
-              style={vf.holder ? { background: holderColour(vf.holder) } : undefined} />
+              style={vf.holder ? { background: colour(vf.holder) } : undefined} />
           );
         })}
       </span>
@@ -129,7 +133,7 @@ export function Legend() {
     <ul className="legend key" aria-label="Legend">
       <li><span className="cpu isolated sample" />isolated, free (PMD capacity)</li>
       <li><span className="cpu housekeeping sample" />housekeeping</li>
-      <li><span className="cpu isolated held sample" style={{ background: 'hsl(210 65% 45%)' }} />held by a VNFC (colour per VNFC)</li>
+      <li><span className="cpu isolated held sample" style={{ background: '#2563eb' }} />held by a VNFC (colour per VNFC)</li>
       <li><span className="vf sample" />VF free</li>
     </ul>
   );

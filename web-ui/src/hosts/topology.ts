@@ -193,9 +193,9 @@ export function pageSizeLabel(kib: number): string {
   return `${kib} KiB`;
 }
 
-/** A stable colour per VNFC so one VNFC's cores, pages and VFs read as one. */
-export function holderColour(holder: string): string {
-  let h = 0;
-  for (const ch of holder) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return `hsl(${h % 360} 65% 45%)`;
+/** Distinct colours, in order, for the VNFCs on one host (sorted by id, so a refresh keeps them). */
+const palette = ['#2563eb', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#dc2626', '#4f46e5', '#0d9488', '#a16207'];
+
+export function holderColours(holders: string[]): Map<string, string> {
+  return new Map([...new Set(holders)].sort().map((h, i) => [h, palette[i % palette.length]]));
 }

@@ -32,7 +32,7 @@ export function MetricsScreen({ session, pollMs = 1000 }: { session: Session; po
 function FeedBadge({ status }: { status: FeedStatus }) {
   switch (status.kind) {
     case 'live': return <span className="badge ok" role="status">live (SSE)</span>;
-    case 'polling': return <span className="badge warn" role="status" title={status.why}>polling every second ({status.why})</span>;
+    case 'polling': return <span className="badge warn" role="status" title={status.why}>{status.why}: polling every second</span>;
     case 'starting': return <span className="badge busy" role="status">connecting…</span>;
     default: return null;
   }

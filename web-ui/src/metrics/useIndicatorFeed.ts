@@ -50,7 +50,7 @@ export function useIndicatorFeed(api: ApiClient, pollMs = 1000): { status: FeedS
         return;
       }
       // A stream answers its headers only with its first event: poll until that event arrives.
-      startPolling('waiting for the stream');
+      startPolling('stream open, no event yet');
       try {
         const response = await api.stream(streamPath, abort.signal);
         for await (const event of readSse(response.body!)) {
