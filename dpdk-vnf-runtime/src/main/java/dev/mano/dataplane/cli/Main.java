@@ -110,15 +110,17 @@ public final class Main {
 
     private static int runUntilStopped(CommandLine command, RunningVnf running, CountDownLatch stop, PrintStream out)
             throws InterruptedException {
+        // All times relative to the start, so that "no deadline" (Long.MAX_VALUE) cannot overflow.
         long started = System.nanoTime();
-        long deadline = command.durationSeconds() > 0 ? started + (long) (command.durationSeconds() * 1e9) : Long.MAX_VALUE;
+        long deadline = command.durationSeconds() > 0 ? (long) (command.durationSeconds() * 1e9) : Long.MAX_VALUE;
         long interval = command.statsSeconds() > 0 ? (long) (command.statsSeconds() * 1e9) : Long.MAX_VALUE;
+        long failureCheck = 200_000_000L;
         DataplaneSnapshot previous = running.snapshot();
-        long nextStats = started + interval;
+        long nextStats = interval;
         while (true) {
-            long now = System.nanoTime();
-            long wake = Math.min(deadline, nextStats);
-            if (stop.await(Math.max(0, wake - now), TimeUnit.NANOSECONDS) || System.nanoTime() >= deadline) {
+            long elapsed = System.nanoTime() - started;
+            long wake = Math.min(Math.min(deadline, nextStats), elapsed + failureCheck);
+            if (stop.await(Math.max(0, wake - elapsed), TimeUnit.NANOSECONDS) || System.nanoTime() - started >= deadline) {
                 return 0;
             }
             if (running.engine().failure().isPresent()) {
@@ -126,7 +128,7 @@ public final class Main {
                 running.engine().failure().get().printStackTrace(out);
                 return 4;
             }
-            if (System.nanoTime() >= nextStats) {
+            if (System.nanoTime() - started >= nextStats) {
                 DataplaneSnapshot current = running.snapshot();
                 printRates(previous, current, running.engine().workerThreadIds(), out);
                 previous = current;

@@ -63,6 +63,14 @@ class CliTest {
     }
 
     @Test
+    void stopsOnTimeWithoutStatsLines() throws Exception {
+        Result result = run("--vnf", "l2fwd", "--config", config(CONFIG).toString(), "--duration", "1", "--stats-interval", "0",
+                "--", "-l", "0-1", "-n", "1", "--no-huge", "-m", "256", "--no-pci", "--file-prefix", prefix());
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.output()).doesNotContain("stats t=").contains("total port=net_null0");
+    }
+
+    @Test
     void runsOnRealHugepages() throws Exception {
         Hugepages pages = Hugepages.current();
         assumeTrue(pages.freePages() >= 64 && pages.hugetlbfsMounted(),

@@ -6,6 +6,8 @@ import dev.mano.dataplane.engine.DropReason;
 import dev.mano.dataplane.engine.LcoreSnapshot;
 import dev.mano.dataplane.engine.PortSnapshot;
 import dev.mano.dataplane.metrics.MetricsServer;
+import dev.mano.dataplane.port.Port;
+import dev.mano.dataplane.port.Xstat;
 import dev.mano.dataplane.runtime.RunningVnf;
 import dev.mano.dataplane.testing.Await;
 import dev.mano.dataplane.testing.TestEal;
@@ -45,6 +47,11 @@ class L2fwdNullTest {
                 assertThat(response.statusCode()).isEqualTo(200);
                 metricsText = response.body();
             }
+            Port first = vnf.ports().get(0);
+            assertThat(first.link().up()).isTrue();
+            assertThat(first.xstats()).extracting(Xstat::name).contains("rx_good_packets", "tx_good_packets", "rx_q0_packets", "rx_q1_packets");
+            assertThat(first.xstats()).filteredOn(x -> x.name().equals("rx_q1_packets")).extracting(Xstat::value)
+                    .allMatch(v -> v > 0, "queue 1 received packets");
             vnf.stop();
             assertThat(vnf.running()).isFalse();
             last = vnf.snapshot();
