@@ -49,16 +49,19 @@ public class VnfPackageService {
     private final CatalogProperties props;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final ContentLock contentLock;
     private final Map<UUID, Vnfd> parsed = new ConcurrentHashMap<>();
 
     VnfPackageService(VnfPackageRepository packages, PackageStore store, PackageContentReader reader,
-                      CatalogProperties props, PlatformTransactionManager txManager, JsonMapper json) {
+                      CatalogProperties props, PlatformTransactionManager txManager, JsonMapper json,
+                      ContentLock contentLock) {
         this.packages = packages;
         this.store = store;
         this.reader = reader;
         this.props = props;
         this.tx = new TransactionTemplate(txManager);
         this.json = json;
+        this.contentLock = contentLock;
     }
 
     public VnfPackage create(Map<String, Object> userDefinedData) {
@@ -105,14 +108,17 @@ public class VnfPackageService {
                 throw failed(id, new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "processing-failed",
                         "Package processing failed", e.toString()));
             }
-            store.commit(temp, received.sha256());
             try {
-                change(id, p -> p.onboarded(content.vnfd().identity(), received.sha256(), received.kind(),
-                        received.size(), content.vnfdPath(), content.artifacts()));
+                change(id, p -> {
+                    // Under the content lock: a concurrent delete of another package with the same
+                    // bytes cannot remove the file between this move and this commit.
+                    contentLock.lock(received.sha256());
+                    store.commit(temp, received.sha256());
+                    p.onboarded(content.vnfd().identity(), received.sha256(), received.kind(),
+                            received.size(), content.vnfdPath(), content.artifacts());
+                });
             } catch (RuntimeException e) {
-                if (packages.countByContentSha256(received.sha256()) == 0) {
-                    store.delete(received.sha256());
-                }
+                deleteContentIfUnused(received.sha256());
                 ApiProblem p = e instanceof DataIntegrityViolationException
                         ? vnfdIdConflict(content.vnfd().descriptorId())
                         : new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "processing-failed", "Package processing failed", e.toString());
@@ -145,7 +151,16 @@ public class VnfPackageService {
             return p;
         });
         parsed.remove(id);
-        deleted.contentSha256().filter(sha -> packages.countByContentSha256(sha) == 0).ifPresent(store::delete);
+        deleted.contentSha256().ifPresent(this::deleteContentIfUnused);
+    }
+
+    private void deleteContentIfUnused(String sha256) {
+        tx.executeWithoutResult(s -> {
+            contentLock.lock(sha256);
+            if (packages.countByContentSha256(sha256) == 0) {
+                store.delete(sha256);
+            }
+        });
     }
 
     void changeUsage(UUID id, UsageState usage) {
