@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * protocol lines written by the test (it plays an agent whose lcore saturates, then one that
  * falls silent); the real runtime's end-to-end test belongs with the DPDK engine.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+// a separate thread, so a test stuck in a blocking socket read still fails instead of hanging the build
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PolicyPipelineTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");

@@ -28,6 +28,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,7 +57,12 @@ public final class AgentConnection implements AutoCloseable {
     private final Map<String, CompletableFuture<ConfigResult>> pendingConfigs = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<CompletableFuture<Void>> pendingDrains = new CopyOnWriteArrayList<>();
     private final AtomicLong droppedLines = new AtomicLong();
-    private final Object writeLock = new Object();
+    /**
+     * Writes happen here, never on the caller's thread: an agent that stops reading fills the
+     * socket buffer and blocks the write, and that must stall only this connection (the
+     * caller's future times out), not the lifecycle thread that asked.
+     */
+    private final ExecutorService writer;
     private volatile SocketChannel channel;
     private volatile Hello hello;
     private volatile boolean closed;
@@ -65,6 +73,7 @@ public final class AgentConnection implements AutoCloseable {
         this.listener = listener;
         this.clock = clock;
         this.reader = Thread.ofVirtual().name("agent-" + vnfc).unstarted(this::run);
+        this.writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("agent-write-" + vnfc).factory());
     }
 
     public AgentConnection start() {
@@ -123,6 +132,7 @@ public final class AgentConnection implements AutoCloseable {
         closed = true;
         closeChannel();
         reader.interrupt();
+        writer.shutdownNow();
         failPending("connection to " + vnfc + " closed");
     }
 
@@ -134,13 +144,18 @@ public final class AgentConnection implements AutoCloseable {
         }
         ByteBuffer bytes = ByteBuffer.wrap((AgentCodec.encode(message) + "\n").getBytes(StandardCharsets.US_ASCII));
         try {
-            synchronized (writeLock) {
-                while (bytes.hasRemaining()) {
-                    c.write(bytes);
+            writer.execute(() -> {
+                try {
+                    while (bytes.hasRemaining()) {
+                        c.write(bytes);
+                    }
+                } catch (IOException e) {
+                    onFailure.completeExceptionally(
+                            new AgentUnavailableException("sending to " + vnfc + " failed: " + e.getMessage()));
                 }
-            }
-        } catch (IOException e) {
-            onFailure.completeExceptionally(new AgentUnavailableException("sending to " + vnfc + " failed: " + e.getMessage()));
+            });
+        } catch (RejectedExecutionException e) {
+            onFailure.completeExceptionally(new AgentUnavailableException("connection to " + vnfc + " closed"));
         }
     }
 

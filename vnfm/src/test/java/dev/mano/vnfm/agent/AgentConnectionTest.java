@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+// a separate thread, so a test stuck in a blocking socket read still fails instead of hanging the build
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AgentConnectionTest {
 
     private static final VnfcRef VNFC = new VnfcRef("vnf-1", "vnfc-0");
@@ -52,6 +53,14 @@ class AgentConnectionTest {
         peer = p;
         connection = new AgentConnection(VNFC, peer.address(), listener, Clock.systemUTC()).start();
         peer.accept();
+        // the peer's accept returns before the connection's reader has stored its channel
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!connection.connected()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("connection did not come up");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private static Heartbeat heartbeat(long seq) {
@@ -162,6 +171,21 @@ class AgentConnectionTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> connection.applyConfig(Map.of(), Duration.ofSeconds(5)).get());
         assertInstanceOf(AgentUnavailableException.class, e.getCause());
+    }
+
+    /** An agent that never reads: the socket buffer fills, yet callers return at once and time out. */
+    @Test
+    void anAgentThatStopsReadingStallsOnlyItsOwnConnection() throws Exception {
+        open(AgentPeer.tcp());
+        Map<String, String> big = Map.of("blob", "x".repeat(60_000));
+        long start = System.nanoTime();
+        List<CompletableFuture<ConfigResult>> pending = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) { // ~12 MB, far beyond the socket buffers
+            pending.add(connection.applyConfig(big, Duration.ofMillis(500)));
+        }
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "sending must not block the caller");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> pending.getLast().get());
+        assertInstanceOf(java.util.concurrent.TimeoutException.class, e.getCause());
     }
 
     @Test

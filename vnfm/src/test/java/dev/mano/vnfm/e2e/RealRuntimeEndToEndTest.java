@@ -53,7 +53,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * decides to scale out; the process is then killed with SIGKILL, heartbeat loss yields a heal
  * decision, and the restarted process is picked up again by the same connection.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+// a separate thread, so a test stuck in a blocking socket read still fails instead of hanging the build
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RealRuntimeEndToEndTest {
 
     private static final VnfcRef VNFC = new VnfcRef("vnf-l2fwd", "vnfc-0");
