@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The agent on a real data plane: l2fwd on DPDK net_null ports, whose rx side always has
  * packets, so the lcore is saturated and the counters climb every heartbeat.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+// a separate thread, so a test stuck in a blocking socket read still fails instead of hanging the build
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AgentOnDataplaneTest {
 
     @Test

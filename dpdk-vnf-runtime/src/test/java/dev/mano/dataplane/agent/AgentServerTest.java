@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+// a separate thread, so a test stuck in a blocking socket read still fails instead of hanging the build
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AgentServerTest {
 
     private static final Duration PERIOD = Duration.ofMillis(100);

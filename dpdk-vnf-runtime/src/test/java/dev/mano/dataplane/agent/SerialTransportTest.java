@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The serial transport on a real character device. Inside a VM that is the virtio-serial
  * port; here it is a raw-mode pseudo-terminal, which the agent opens by path the same way.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+// a separate thread, so a test stuck in a blocking socket read still fails instead of hanging the build
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SerialTransportTest {
 
     @Test
