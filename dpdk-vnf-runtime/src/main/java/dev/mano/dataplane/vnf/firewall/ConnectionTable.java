@@ -35,7 +35,8 @@ public final class ConnectionTable implements AutoCloseable {
         this.slots = TableMemory.allocate(arena, (long) slotCount * SLOT);
     }
 
-    static int hash(int source, int destination, int ports, int protocol) {
+    /** The key's hash; pass it to {@link #touch(int)} and {@link #find(int, int, int, int, int)} to compute it once. */
+    public static int hash(int source, int destination, int ports, int protocol) {
         long h = (Integer.toUnsignedLong(source) << 32 | Integer.toUnsignedLong(destination)) * 0x9E3779B97F4A7C15L;
         h ^= (Integer.toUnsignedLong(ports) << 8 | protocol) * 0xC2B2AE3D27D4EB4FL;
         h ^= h >>> 29;
@@ -48,7 +49,12 @@ public final class ConnectionTable implements AutoCloseable {
     }
 
     public int find(int source, int destination, int ports, int protocol) {
-        int slot = hash(source, destination, ports, protocol) & mask;
+        return find(hash(source, destination, ports, protocol), source, destination, ports, protocol);
+    }
+
+    /** {@link #find(int, int, int, int)} with the key's {@link #hash} already computed. */
+    public int find(int hash, int source, int destination, int ports, int protocol) {
+        int slot = hash & mask;
         while (true) {
             long base = at(slot);
             int proto = slots.get(BYTE, base + 12) & 0xFF;
@@ -69,7 +75,12 @@ public final class ConnectionTable implements AutoCloseable {
      * independent), the way VPP prefetches a frame's buckets; the later find() then hits the cache.
      */
     public long touch(int source, int destination, int ports, int protocol) {
-        return slots.get(LONG, at(hash(source, destination, ports, protocol) & mask));
+        return touch(hash(source, destination, ports, protocol));
+    }
+
+    /** {@link #touch(int, int, int, int)} by the key's hash: a tight loop of these keeps many misses in flight. */
+    public long touch(int hash) {
+        return slots.get(LONG, at(hash & mask));
     }
 
     /** Adds a connection that {@link #find} did not find; {@link #MISSING} when the table is full. */

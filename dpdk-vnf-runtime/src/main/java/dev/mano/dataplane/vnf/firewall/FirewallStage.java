@@ -16,8 +16,12 @@ import dev.mano.dataplane.vnf.router.Frames;
  * queue), so nothing is shared on the fast path but the published rule set.
  */
 public final class FirewallStage implements Stage {
-    /** Slots examined for expiry per burst: a full sweep of 2^21 slots every ~65k bursts. */
-    private static final int AGING_BUDGET = 32;
+    /**
+     * Slots examined for expiry per burst: a sweep of 2^21 slots every ~260k bursts. Lookups check
+     * expiry themselves, so the sweep only returns space; a bigger budget costs every packet.
+     */
+    private static final int AGING_BUDGET = 8;
+    private static final int NOT_PARSED = Integer.MIN_VALUE;
 
     private final Published.Reader<AclClassifier> rules;
     private final ConnectionTable connections;
@@ -28,6 +32,10 @@ public final class FirewallStage implements Stage {
     private long expired;
     /** Keeps the prefetch loads alive (the JIT would drop loads whose results nobody uses). */
     private long touched;
+    // Per packet of the burst, from the first pass: IPv4 offset (or NOT_PARSED), port pair, key hash.
+    private final int[] offsets = new int[512];
+    private final int[] portPairs = new int[512];
+    private final int[] hashes = new int[512];
 
     FirewallStage(Published.Reader<AclClassifier> rules, ConnectionTable connections, ConnectionTimeouts timeouts,
                   boolean defaultAllow) {
@@ -54,10 +62,15 @@ public final class FirewallStage implements Stage {
         age(now);
     }
 
-    /** First pass over the burst: the home slot of every packet's connection, so that the misses overlap. */
+    /**
+     * First passes over the burst: parse every packet and hash its key, then touch all the home slots
+     * in a tight loop so that the burst's cache misses overlap (a loop with the parsing in it would keep
+     * only one or two loads in flight).
+     */
     private void prefetch(Burst burst) {
-        long sum = 0;
-        for (int i = 0, n = burst.size(); i < n; i++) {
+        int n = burst.size();
+        for (int i = 0; i < n; i++) {
+            offsets[i] = NOT_PARSED;
             if (burst.dropped(i)) {
                 continue;
             }
@@ -69,7 +82,15 @@ public final class FirewallStage implements Stage {
             long ip = frame + offset;
             long pair = Frames.ports(ip);
             if (pair >= 0 && !Frames.laterFragment(ip)) {
-                sum += connections.touch(Ipv4.source(ip), Ipv4.destination(ip), (int) pair, Ipv4.protocol(ip));
+                offsets[i] = offset;
+                portPairs[i] = (int) pair;
+                hashes[i] = ConnectionTable.hash(Ipv4.source(ip), Ipv4.destination(ip), (int) pair, Ipv4.protocol(ip));
+            }
+        }
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (offsets[i] != NOT_PARSED) {
+                sum += connections.touch(hashes[i]);
             }
         }
         touched += sum;
@@ -77,7 +98,7 @@ public final class FirewallStage implements Stage {
 
     private void filter(Burst burst, int i, AclClassifier acl, long now) {
         long frame = burst.data(i);
-        int offset = Frames.ipv4Offset(frame, burst.length(i));
+        int offset = offsets[i] != NOT_PARSED ? offsets[i] : Frames.ipv4Offset(frame, burst.length(i));
         if (offset < 0) {
             drop(burst, i, offset == Frames.NOT_IPV4 ? FirewallDrop.NOT_IPV4
                     : offset == Frames.TRUNCATED ? FirewallDrop.TRUNCATED : FirewallDrop.BAD_HEADER);
@@ -88,7 +109,7 @@ public final class FirewallStage implements Stage {
             drop(burst, i, FirewallDrop.FRAGMENT);
             return;
         }
-        long portPair = Frames.ports(ip);
+        long portPair = offsets[i] != NOT_PARSED ? Integer.toUnsignedLong(portPairs[i]) : Frames.ports(ip);
         if (portPair < 0) {
             drop(burst, i, FirewallDrop.TRUNCATED);
             return;
@@ -100,7 +121,8 @@ public final class FirewallStage implements Stage {
         int tcpFlags = protocol == Ipv4.PROTOCOL_TCP ? Tcp.flags(Ipv4.payload(ip)) : 0;
 
         boolean reply = false;
-        int slot = live(connections.find(source, destination, ports, protocol), now);
+        int slot = live(offsets[i] != NOT_PARSED ? connections.find(hashes[i], source, destination, ports, protocol)
+                : connections.find(source, destination, ports, protocol), now);
         if (slot < 0) {
             slot = live(connections.find(destination, source, Frames.reversed(ports), protocol), now);
             reply = slot >= 0;

@@ -33,9 +33,22 @@ final class MappingTable implements AutoCloseable {
         return inbound.find(address, 0, port, protocol);
     }
 
-    /** Loads the home slot of an endpoint's mapping (see {@link ConnectionTable#touch}). */
-    long touch(boolean outboundTable, int protocol, int address, int port) {
-        return (outboundTable ? outbound : inbound).touch(address, 0, port, protocol);
+    /** The hash of an endpoint's key in either table. */
+    static int hash(int protocol, int address, int port) {
+        return ConnectionTable.hash(address, 0, port, protocol);
+    }
+
+    /** Loads the home slot of an endpoint's mapping by its {@link #hash} (see {@link ConnectionTable#touch(int)}). */
+    long touch(boolean outboundTable, int hash) {
+        return (outboundTable ? outbound : inbound).touch(hash);
+    }
+
+    int findOutbound(int hash, int protocol, int address, int port) {
+        return outbound.find(hash, address, 0, port, protocol);
+    }
+
+    int findInbound(int hash, int protocol, int address, int port) {
+        return inbound.find(hash, address, 0, port, protocol);
     }
 
     long external(int outboundSlot) {

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * incrementally (RFC 1624) rather than recomputed over the payload.
  */
 public final class Nat44Stage implements Stage {
-    private static final int AGING_BUDGET = 32;
+    private static final int AGING_BUDGET = 8;
+    private static final int NOT_PARSED = Integer.MIN_VALUE;
 
     private final Nat44 owner;
     private final MappingTable mappings;
@@ -31,6 +32,9 @@ public final class Nat44Stage implements Stage {
     private long expired;
     /** Keeps the prefetch loads alive. */
     private long touched;
+    // Per packet of the burst, from the first pass: IPv4 offset (or NOT_PARSED) and the mapping key's hash.
+    private final int[] offsets = new int[512];
+    private final int[] hashes = new int[512];
 
     Nat44Stage(Nat44 owner, MappingTable mappings, PortAllocator ports, Nat44Config config, int insidePort) {
         this.owner = owner;
@@ -57,10 +61,11 @@ public final class Nat44Stage implements Stage {
         }
     }
 
-    /** First pass: touch every packet's mapping slot so that the burst's cache misses overlap. */
+    /** First passes: parse and hash every packet, then touch all mapping slots in a tight loop (misses overlap). */
     private void prefetch(Burst burst, boolean outbound) {
-        long sum = 0;
-        for (int i = 0, n = burst.size(); i < n; i++) {
+        int n = burst.size();
+        for (int i = 0; i < n; i++) {
+            offsets[i] = NOT_PARSED;
             if (burst.dropped(i)) {
                 continue;
             }
@@ -75,8 +80,15 @@ public final class Nat44Stage implements Stage {
                 continue;
             }
             int protocol = Ipv4.protocol(ip);
-            sum += outbound ? mappings.touch(true, protocol, Ipv4.source(ip), (int) (pair >>> 16))
-                    : mappings.touch(false, protocol, Ipv4.destination(ip), (int) (pair & 0xFFFF));
+            offsets[i] = offset;
+            hashes[i] = outbound ? MappingTable.hash(protocol, Ipv4.source(ip), (int) (pair >>> 16))
+                    : MappingTable.hash(protocol, Ipv4.destination(ip), (int) (pair & 0xFFFF));
+        }
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (offsets[i] != NOT_PARSED) {
+                sum += mappings.touch(outbound, hashes[i]);
+            }
         }
         touched += sum;
     }
@@ -112,7 +124,8 @@ public final class Nat44Stage implements Stage {
         if (outbound) {
             int source = Ipv4.source(ip);
             int sourcePort = (int) (pair >>> 16);
-            int slot = mappings.findOutbound(protocol, source, sourcePort);
+            int slot = offsets[i] != NOT_PARSED ? mappings.findOutbound(hashes[i], protocol, source, sourcePort)
+                    : mappings.findOutbound(protocol, source, sourcePort);
             long external;
             if (slot < 0) {
                 external = ports.allocate(protocol, source);
@@ -133,7 +146,8 @@ public final class Nat44Stage implements Stage {
             rewrite(ip, l4, protocol, true, (int) (external >>> 16), (int) (external & 0xFFFF));
         } else {
             int destination = Ipv4.destination(ip);
-            int slot = mappings.findInbound(protocol, destination, (int) (pair & 0xFFFF));
+            int slot = offsets[i] != NOT_PARSED ? mappings.findInbound(hashes[i], protocol, destination, (int) (pair & 0xFFFF))
+                    : mappings.findInbound(protocol, destination, (int) (pair & 0xFFFF));
             if (slot < 0) {
                 drop(burst, i, Nat44Drop.NO_MAPPING);
                 return;

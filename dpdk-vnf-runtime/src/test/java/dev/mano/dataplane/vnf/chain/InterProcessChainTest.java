@@ -99,8 +99,19 @@ class InterProcessChainTest {
         AtomicLong firewallTx = new AtomicLong();
         AtomicLong routerTx = new AtomicLong();
         Process firewall = start("firewall", firewallConfig, "ipcfw" + tag, firewallLog, firewallTx);
-        Process router = start("router", routerConfig, "ipcrt" + tag, routerLog, routerTx);
+        Process router = null;
         try {
+            // The memif client connects once, when its port starts: the server's socket must exist by then.
+            long started = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (firewall.isAlive() && System.nanoTime() < started) {
+                synchronized (firewallLog) {
+                    if (firewallLog.stream().anyMatch(line -> line.startsWith("running firewall"))) {
+                        break;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            router = start("router", routerConfig, "ipcrt" + tag, routerLog, routerTx);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (routerTx.get() < in.size() && System.nanoTime() < deadline) {
                 if (!firewall.isAlive() || !router.isAlive()) {
@@ -111,9 +122,11 @@ class InterProcessChainTest {
             firewall.destroy();
         } finally {
             firewall.destroy();
-            router.destroy();
             firewall.waitFor(20, TimeUnit.SECONDS);
-            router.waitFor(20, TimeUnit.SECONDS);
+            if (router != null) {
+                router.destroy();
+                router.waitFor(20, TimeUnit.SECONDS);
+            }
         }
         String logs = "firewall:\n" + String.join("\n", firewallLog) + "\nrouter:\n" + String.join("\n", routerLog);
         Assumptions.assumeFalse(logs.contains("net_memif") && logs.contains("Invalid") && routerTx.get() == 0,
