@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -124,13 +125,24 @@ class VnfPackageController {
                 .body(new FileSystemResource(file));
     }
 
-    /** The VNFD: the bare YAML, or the CSAR's entry definitions file. */
+    /**
+     * The VNFD: {@code text/plain} gives the bare YAML or the CSAR's entry definitions file;
+     * {@code Accept: application/zip} (alone) gives every descriptor file with TOSCA.meta, as SOL005
+     * describes for multi-file VNFDs.
+     */
     @GetMapping("/{id}/vnfd")
-    void vnfd(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+    void vnfd(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+              HttpServletResponse response) throws IOException {
         VnfPackage p = service.get(id);
         service.content(p); // 409 before committing to a 200
-        response.setContentType("text/plain;charset=UTF-8");
-        service.copyVnfd(p, response.getOutputStream());
+        boolean zip = accept != null && accept.contains("application/zip") && !accept.contains("text/plain");
+        if (zip) {
+            response.setContentType("application/zip");
+            service.copyVnfdFiles(p, response.getOutputStream());
+        } else {
+            response.setContentType("text/plain;charset=UTF-8");
+            service.copyVnfd(p, response.getOutputStream());
+        }
     }
 
     @GetMapping("/{id}/artifacts/{*artifactPath}")

@@ -195,6 +195,27 @@ public class VnfPackageService {
         }
     }
 
+    /** The descriptor files (YAML and TOSCA.meta) as a zip; a bare VNFD is one file in it. */
+    public void copyVnfdFiles(VnfPackage p, OutputStream out) throws IOException {
+        Path file = content(p);
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            if (p.contentKind() == ContentKind.YAML) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(PackageContentReader.BARE_VNFD));
+                Files.copy(file, zip);
+                zip.closeEntry();
+                return;
+            }
+            for (PackageArtifact a : p.artifacts()) {
+                String name = a.path().toLowerCase(java.util.Locale.ROOT);
+                if (name.endsWith(".yaml") || name.endsWith(".yml") || a.path().equals("TOSCA-Metadata/TOSCA.meta")) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(a.path()));
+                    PackageContentReader.copyEntry(file, a.path(), zip);
+                    zip.closeEntry();
+                }
+            }
+        }
+    }
+
     public Map<String, Object> userDefinedData(VnfPackage p) {
         return json.readValue(p.userDefinedData(), JSON_OBJECT);
     }

@@ -46,6 +46,19 @@ record CatalogHttp(int port, String authorization) {
         return send("GET", path, null, null);
     }
 
+    HttpResponse<byte[]> getAccepting(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept);
+        if (authorization != null) request.header("Authorization", authorization);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<byte[]> json(String method, String path, String contentType, String body) {
         return send(method, path, contentType, BodyPublishers.ofString(body));
     }

@@ -130,6 +130,8 @@ class VnfPackageApiTest {
 
         assertThat(http.get(BASE + "/" + id + "/package_content").body()).isEqualTo(csar);
         assertThat(text(http.get(BASE + "/" + id + "/vnfd"))).isEqualTo(vnfd);
+        assertThat(zipNames(http.getAccepting(BASE + "/" + id + "/vnfd", "application/zip").body()))
+                .containsExactlyInAnyOrder("Definitions/probe.yaml", "TOSCA-Metadata/TOSCA.meta");
         assertThat(text(http.get(BASE + "/" + id + "/artifacts/Files/readme.txt"))).isEqualTo("an artifact\n");
         rejected(http.get(BASE + "/" + id + "/artifacts/Files/missing.txt"), 404, "not-found");
         rejected(http.put(BASE + "/" + id + "/package_content", "application/zip", csar), 409, "package-state-conflict");
@@ -152,6 +154,23 @@ class VnfPackageApiTest {
         assertThat(http.send("DELETE", BASE + "/" + id, null, null).statusCode()).isEqualTo(204);
         rejected(http.get(BASE + "/" + id), 404, "not-found");
         assertThat(Files.exists(store.path(sha256(csar)))).isFalse();
+
+        // The same bytes onboard again into a new package: the file is stored again.
+        String again = create("{}");
+        assertThat(http.put(BASE + "/" + again + "/package_content", "application/zip", csar).statusCode()).isEqualTo(202);
+        assertThat(Files.exists(store.path(sha256(csar)))).isTrue();
+    }
+
+    static List<String> zipNames(byte[] zip) {
+        List<String> names = new ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return names;
     }
 
     @Test
