@@ -80,7 +80,7 @@ export function CatalogScreen({ session, pollMs = 2000 }: { session: Session; po
       )}
       {actionError && <p role="alert" className="error-text">{actionError}</p>}
 
-      <div className={selectedPkg ? 'split' : ''}>
+      <div>
         <section aria-labelledby="vnf-packages-title">
           <h3 id="vnf-packages-title">VNF packages</h3>
           <LoadedView state={packages} what="VNF packages">

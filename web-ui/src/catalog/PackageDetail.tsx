@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/problem';
 import { ProblemAtField } from './ProblemAtField';
@@ -14,6 +14,12 @@ type VnfdState =
 export function PackageDetail({ api, pkg, onClose }: { api: ApiClient; pkg: VnfPkgInfo; onClose: () => void }) {
   const [vnfd, setVnfd] = useState<VnfdState>({ status: 'loading' });
   const [showSource, setShowSource] = useState(false);
+  const panel = useRef<HTMLElement>(null);
+  // Opening a package brings its detail into view and puts the keyboard there.
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    panel.current?.focus();
+  }, [pkg.id]);
 
   useEffect(() => {
     if (pkg.onboardingState !== 'ONBOARDED') {
@@ -37,7 +43,7 @@ export function PackageDetail({ api, pkg, onClose }: { api: ApiClient; pkg: VnfP
   }, [api, pkg.id, pkg.onboardingState]);
 
   return (
-    <section className="detail" aria-labelledby="pkg-detail-title" data-testid="package-detail">
+    <section className="detail" aria-labelledby="pkg-detail-title" data-testid="package-detail" ref={panel} tabIndex={-1}>
       <header className="detail-head">
         <h3 id="pkg-detail-title">{pkg.vnfProductName ?? pkg.id}</h3>
         <button className="link" onClick={onClose}>Close</button>

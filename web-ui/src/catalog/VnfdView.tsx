@@ -35,7 +35,7 @@ export function VnfdView({ vnfd }: { vnfd: VnfdSummary }) {
       {vnfd.vdus.length === 0 ? <p className="muted">No VDU in this VNFD.</p> : (
         <div className="vdu-grid">
           {vnfd.vdus.map((vdu) => (
-            <article key={vdu.name} className="vdu" aria-label={`VDU ${vdu.name}`}>
+            <article key={vdu.node} className="vdu" aria-label={`VDU ${vdu.name}`}>
               <h5>{vdu.name}{vdu.instances && <span className="muted"> · instances {vdu.instances}</span>}</h5>
               {vdu.description && <p className="muted">{vdu.description}</p>}
               <table className="epa">
@@ -48,7 +48,7 @@ export function VnfdView({ vnfd }: { vnfd: VnfdSummary }) {
                 </tbody>
               </table>
               <ul className="cps">
-                {vnfd.connectionPoints.filter((cp) => cp.vdu === vdu.name || cp.vdu === undefined && vnfd.vdus.length === 1).map((cp) => (
+                {vnfd.connectionPoints.filter((cp) => cp.vdu === vdu.node || (cp.vdu === undefined && vnfd.vdus.length === 1)).map((cp) => (
                   <li key={cp.name}>
                     <code>{cp.name}</code> <span className="tag">{cp.kind}</span>
                     {cp.physicalNetwork && <span className="muted"> on {cp.physicalNetwork}</span>}

@@ -24,7 +24,7 @@ describe('parseVnfd', () => {
   it('reads the EPA needs of each VDU wherever SOL001 puts them', () => {
     expect(vnfd.vdus).toHaveLength(1);
     const fw = vnfd.vdus[0];
-    expect(fw.instances).toBe('1–4');
+    expect([fw.node, fw.name, fw.instances]).toEqual(['fw_vdu', 'fw', '1–4']);
     expect(fw.epa).toMatchObject({
       vcpus: '3', memory: '2 GiB', pageSize: '2MB', cpuPolicy: 'dedicated', cpuPinning: 'static', threadPolicy: 'isolate', pmdLcores: '2',
     });
@@ -33,8 +33,8 @@ describe('parseVnfd', () => {
 
   it('reads connection points with their kind and physical network', () => {
     expect(vnfd.connectionPoints).toEqual([
-      { name: 'fw_in', vdu: 'fw', kind: 'sriov-vf', physicalNetwork: 'physnet-a' },
-      { name: 'fw_out', vdu: 'fw', kind: 'vhost-user', physicalNetwork: undefined },
+      { name: 'fw_in', vdu: 'fw_vdu', kind: 'sriov-vf', physicalNetwork: 'physnet-a' },
+      { name: 'fw_out', vdu: 'fw_vdu', kind: 'vhost-user', physicalNetwork: undefined },
     ]);
   });
 

@@ -29,6 +29,8 @@ export interface Flavour {
 }
 
 export interface Vdu {
+  /** the node template's name: what connection points bind to */
+  node: string;
   name: string;
   description?: string;
   instances?: string;
@@ -114,6 +116,7 @@ export function parseVnfd(text: string): VnfdSummary {
       const min = str(profile.min_number_of_instances);
       const max = str(profile.max_number_of_instances);
       return {
+        node: name,
         name: str(props.name) ?? name,
         description: str(props.description),
         instances: min || max ? `${min ?? '?'}–${max ?? '?'}` : undefined,

@@ -21,13 +21,13 @@ describe('locate', () => {
   });
 
   it('points at the deepest existing parent when the named field is missing', () => {
-    const where = locate(brokenVnfd, 'topology_template.node_templates.fw.properties.sw_image_data')!;
+    const where = locate(brokenVnfd, 'topology_template.node_templates.fw_vdu.properties.sw_image_data')!;
     expect(brokenVnfd.split('\n')[where.line - 1].trim()).toBe('properties:');
     expect(where.missing).toEqual(['sw_image_data']);
   });
 
   it('matches keys that contain dots, as the mano.* EPA keys do', () => {
-    const where = locate(brokenVnfd, 'topology_template.node_templates.fw.capabilities.virtual_compute.properties.virtual_cpu.vdu_cpu_requirements.mano.pmd_lcores')!;
+    const where = locate(brokenVnfd, 'topology_template.node_templates.fw_vdu.capabilities.virtual_compute.properties.virtual_cpu.vdu_cpu_requirements.mano.pmd_lcores')!;
     expect(brokenVnfd.split('\n')[where.line - 1].trim()).toBe('mano.pmd_lcores: "2"');
     expect(where.missing).toEqual([]);
   });

@@ -13,7 +13,7 @@ topology_template:
         descriptor_version: '1.0'
         flavour_id: small
         flavour_description: two PMD cores
-    fw:
+    fw_vdu:
       type: tosca.nodes.nfv.Vdu.Compute
       properties:
         name: fw
@@ -43,13 +43,13 @@ topology_template:
         mano.interface_type: sriov-vf
         mano.physical_network: physnet-a
       requirements:
-        - virtual_binding: fw
+        - virtual_binding: fw_vdu
     fw_out:
       type: tosca.nodes.nfv.VduCp
       properties:
         mano.interface_type: vhost-user
       requirements:
-        - virtual_binding: fw
+        - virtual_binding: fw_vdu
   policies:
     - scaling:
         type: tosca.policies.nfv.ScalingAspects
@@ -60,7 +60,7 @@ topology_template:
               max_scale_level: 3
     - busy_autoscale:
         type: mano.policies.Autoscaling
-        targets: [ fw ]
+        targets: [ fw_vdu ]
         properties:
           aspect: fw_workers
           metric: busy_ratio
@@ -78,6 +78,6 @@ export const brokenProblem = {
   title: 'Invalid VNFD',
   detail: 'num_virtual_cpu must be a positive integer',
   file: 'firewall.yaml',
-  path: 'topology_template.node_templates.fw.capabilities.virtual_compute.properties.virtual_cpu.num_virtual_cpu',
+  path: 'topology_template.node_templates.fw_vdu.capabilities.virtual_compute.properties.virtual_cpu.num_virtual_cpu',
   expected: 'a positive integer',
 };
