@@ -40,6 +40,14 @@ public final class AgentServer implements AutoCloseable {
 
     public static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(1);
 
+    /**
+     * On virtio-serial the guest gets no event when the host side connects, and QEMU drops what
+     * the guest writes while nobody is connected, so the hello sent when the port was opened may
+     * be lost; repeating it every this many heartbeats bounds how long the VNFM can go without
+     * knowing what the VNF is. TCP has an accept, so there the hello is sent once per link.
+     */
+    static final int SERIAL_HELLO_EVERY = 10;
+
     private static final System.Logger LOG = System.getLogger(AgentServer.class.getName());
 
     private final AgentTransport transport;
@@ -132,7 +140,7 @@ public final class AgentServer implements AutoCloseable {
     private void serve(AgentLink link) {
         ScheduledFuture<?> beat = null;
         try {
-            send(link, new Hello(runtime.vnfType(), runtime.version(), runtime.lcores(), runtime.ports()));
+            send(link, hello());
             long periodMs = heartbeatPeriod.toMillis();
             beat = heartbeats.scheduleAtFixedRate(() -> heartbeat(link), periodMs, periodMs, TimeUnit.MILLISECONDS);
             BoundedLineReader lines = new BoundedLineReader(link.in());
@@ -209,8 +217,15 @@ public final class AgentServer implements AutoCloseable {
         }
     }
 
+    private Hello hello() {
+        return new Hello(runtime.vnfType(), runtime.version(), runtime.lcores(), runtime.ports());
+    }
+
     private void heartbeat(AgentLink link) {
         try {
+            if (transport instanceof SerialTransport && (seq.get() + 1) % SERIAL_HELLO_EVERY == 0) {
+                send(link, hello());
+            }
             RuntimeSnapshot snapshot = runtime.snapshot();
             send(link, new Heartbeat(seq.incrementAndGet(), clock.millis(), snapshot.ports(),
                     busyRatios.next(snapshot.lcores()), snapshot.counters()));

@@ -64,6 +64,10 @@ class AgentServerTest {
         assertEquals(new PortCounters("net_null0", 2000, 1980, 20, 0), second.ports().get(0));
         assertEquals(List.of(new LcoreLoad(1, 0.25), new LcoreLoad(2, 0.0)), second.lcores());
         assertEquals(Map.of("forwarded", 1980L), second.counters());
+        // TCP has a connect event, so the hello is not repeated
+        for (int i = 0; i < AgentServer.SERIAL_HELLO_EVERY + 2; i++) {
+            assertTrue(vnfm.next() instanceof Heartbeat);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mano.dataplane.agent;
 
+import dev.mano.agent.protocol.AgentMessage;
 import dev.mano.agent.protocol.ConfigApply;
 import dev.mano.agent.protocol.ConfigResult;
 import dev.mano.agent.protocol.Heartbeat;
@@ -36,6 +37,15 @@ class SerialTransportTest {
             vnfm.send(new ConfigApply("s1", Map.of("k", "v")));
             assertEquals(ConfigResult.success("s1"), vnfm.next(ConfigResult.class));
             assertTrue(vnfm.next(Heartbeat.class).seq() > 0);
+            // no connect event on a serial port: the hello comes again, before every tenth heartbeat
+            int heartbeats = 0;
+            AgentMessage m;
+            while (!((m = vnfm.next()) instanceof Hello)) {
+                assertTrue(m instanceof Heartbeat, m.toString());
+                heartbeats++;
+            }
+            assertTrue(heartbeats < AgentServer.SERIAL_HELLO_EVERY, "hello repeated after " + heartbeats);
+            assertEquals(0, ((Heartbeat) vnfm.next()).seq() % AgentServer.SERIAL_HELLO_EVERY);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.mano.vnfm.monitoring;
 
 import dev.mano.agent.protocol.Heartbeat;
-import dev.mano.agent.protocol.Hello;
 import dev.mano.vnfm.VnfcRef;
 import dev.mano.vnfm.agent.AgentListener;
 import org.springframework.stereotype.Component;
@@ -21,11 +20,10 @@ public class MonitoringFeed implements AgentListener {
         this.store = store;
     }
 
-    @Override
-    public void onHello(VnfcRef vnfc, Hello hello, Instant at) {
-        // a new link may be a restarted runtime: rebaseline rather than diff against old counters
-        derivers.put(vnfc, new SampleDeriver());
-    }
+    /*
+     * No reset on hello: the agent repeats it on virtio-serial links, and a restarted runtime
+     * shows itself by its counters and sequence going back, which the deriver detects.
+     */
 
     @Override
     public void onHeartbeat(VnfcRef vnfc, Heartbeat heartbeat, Instant at) {
