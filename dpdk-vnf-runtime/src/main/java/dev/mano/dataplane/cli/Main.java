@@ -4,6 +4,7 @@ import dev.mano.dataplane.config.ConfigException;
 import dev.mano.dataplane.config.RuntimeConfig;
 import dev.mano.dataplane.eal.DpdkException;
 import dev.mano.dataplane.eal.Eal;
+import dev.mano.dataplane.eal.HousekeepingAffinity;
 import dev.mano.dataplane.engine.DataplaneSnapshot;
 import dev.mano.dataplane.engine.LcoreSnapshot;
 import dev.mano.dataplane.engine.PortSnapshot;
@@ -60,6 +61,7 @@ public final class Main {
         RunningVnf running;
         try {
             Eal eal = Eal.init(command.ealArgs());
+            HousekeepingAffinity.confineTo(eal.cpuOf(eal.mainLcore()));
             running = RunningVnf.start(eal, config, vnf);
         } catch (ConfigException e) {
             err.println("dpdk-vnf-runtime: " + e.getMessage());
