@@ -176,8 +176,11 @@ public class HostService {
                 store.delete(id);
             });
         } catch (DataIntegrityViolationException e) {
-            // a placement committed between the count and the delete: the foreign keys refused the delete
-            throw hasAllocations(id, store.allocations(id));
+            // a placement committed between the count and the delete, or a VNFC row still names the
+            // host: the foreign keys refused the delete
+            throw ApiProblem.conflict("host-has-allocations", "Host " + id
+                    + " is still referenced by allocations or VNFCs; terminate them first")
+                    .with("allocations", store.allocations(id));
         }
     }
 
