@@ -37,6 +37,17 @@ class JsonRoundTripTest {
         assertThrows(IllegalArgumentException.class, () -> new JsonValue.Num("1}"));
     }
 
+    @Test
+    void numberLiteralsFollowTheJsonGrammarExactly() {
+        for (String ok : List.of("0", "-0", "7", "-12", "1.5", "0.25", "1e9", "1E+9", "-2.5e-3", "1.0E-5")) {
+            assertTrue(JsonValue.Num.isJsonNumber(ok), ok);
+        }
+        for (String bad : List.of("", "-", "01", "+1", ".5", "1.", "1e", "1e+", "0x10", "1 ", " 1", "NaN", "Infinity",
+                "1.5.2", "--1", "1e5e5", "١")) {
+            assertFalse(JsonValue.Num.isJsonNumber(bad), bad);
+        }
+    }
+
     private static JsonValue randomValue(Random r, int depth) {
         int kind = r.nextInt(depth >= JsonLimits.DEFAULT.maxDepth() ? 4 : 6);
         return switch (kind) {
