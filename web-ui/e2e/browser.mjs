@@ -56,7 +56,11 @@ async function requires(path) {
   const r = await api('GET', path, undefined, admin);
   if (r.status === 404) throw new Skip(`this orchestrator does not serve ${path} yet`);
 }
-const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+// Full page from the top (the sticky top bar would otherwise be drawn where the page was scrolled to).
+const shot = async (name) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+};
 
 async function drop(fileName, text, type = 'application/yaml') {
   const dataTransfer = await page.evaluateHandle(({ fileName, text, type }) => {

@@ -20,11 +20,19 @@ export function ProblemAtField({ problem, source }: { problem: Problem; source?:
         {problem.status ? <span className="muted"> (HTTP {problem.status})</span> : null}
       </p>
       {problem.detail && <p>{problem.detail}</p>}
-      <dl className="problem-fields">
-        {problem.file && (<><dt>File</dt><dd><code>{problem.file}</code></dd></>)}
-        {problem.path && (<><dt>Field</dt><dd><code data-testid="problem-path">{problem.path}</code></dd></>)}
-        {problem.expected && (<><dt>Expected</dt><dd>{problem.expected}</dd></>)}
-      </dl>
+      {(problem.file || problem.path || problem.expected) && (
+        <dl className="problem-fields">
+          {problem.file && (<><dt>File</dt><dd><code>{problem.file}</code></dd></>)}
+          {problem.path && (<><dt>Field</dt><dd><code data-testid="problem-path">{problem.path}</code></dd></>)}
+          {problem.expected && (<><dt>Expected</dt><dd>{problem.expected}</dd></>)}
+        </dl>
+      )}
+      {Array.isArray(problem.reasons) && problem.reasons.length > 0 && (
+        // A placement that did not fit says why, per host and cell.
+        <ul className="reasons" aria-label="Reasons">
+          {problem.reasons.map((r, i) => <li key={i}>{typeof r === 'string' ? r : JSON.stringify(r)}</li>)}
+        </ul>
+      )}
       {where && (
         <pre className="source-excerpt" aria-label={`Source around line ${where.line}`}>
           {lines.slice(first - 1, last).map((text, i) => {
