@@ -22,23 +22,36 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class AgentClients {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgentClients.class);
+
     private final Map<VnfcRef, AgentConnection> connections = new ConcurrentHashMap<>();
     private final ObjectProvider<AgentListener> listeners;
     private final Clock clock;
     private final AgentListener fanOut = new AgentListener() {
         @Override
         public void onHello(VnfcRef vnfc, Hello hello, Instant at) {
-            listeners.orderedStream().forEach(l -> l.onHello(vnfc, hello, at));
+            each(vnfc, l -> l.onHello(vnfc, hello, at));
         }
 
         @Override
         public void onHeartbeat(VnfcRef vnfc, Heartbeat heartbeat, Instant at) {
-            listeners.orderedStream().forEach(l -> l.onHeartbeat(vnfc, heartbeat, at));
+            each(vnfc, l -> l.onHeartbeat(vnfc, heartbeat, at));
         }
 
         @Override
         public void onLinkDown(VnfcRef vnfc, String reason) {
-            listeners.orderedStream().forEach(l -> l.onLinkDown(vnfc, reason));
+            each(vnfc, l -> l.onLinkDown(vnfc, reason));
+        }
+
+        /** One failing listener (a bug in monitoring, say) must not keep the others (healing) from hearing. */
+        private void each(VnfcRef vnfc, java.util.function.Consumer<AgentListener> call) {
+            listeners.orderedStream().forEach(l -> {
+                try {
+                    call.accept(l);
+                } catch (RuntimeException e) {
+                    LOG.error("agent listener {} failed for {}", l.getClass().getSimpleName(), vnfc, e);
+                }
+            });
         }
     };
 

@@ -1,5 +1,6 @@
 package dev.mano.vnfm.monitoring;
 
+import jakarta.annotation.PreDestroy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pushes a VNF's indicators to every open SSE stream when one of its VNFCs reports.
@@ -26,13 +30,29 @@ public class IndicatorStream {
 
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
     private final VnfIndicators indicators;
+    /**
+     * Sends happen here, not on the agent thread that recorded the sample: a slow browser would
+     * otherwise hold up that VNFC's heartbeats until the healing policy thought it dead. When
+     * the stream falls behind, the oldest pending updates are dropped — the next one carries
+     * the current figures anyway.
+     */
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(256), r -> {
+                Thread t = new Thread(r, "vnfind-stream");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardOldestPolicy());
 
     public record IndicatorEvent(String vnfInstanceId, String vnfcId, List<VnfIndicator> indicators) {
     }
 
     public IndicatorStream(MetricsStore store, VnfIndicators indicators) {
         this.indicators = indicators;
-        store.subscribe(recorded -> publish(recorded.vnfc().vnfInstanceId(), recorded.vnfc().vnfcId()));
+        store.subscribe(recorded -> {
+            if (!emitters.isEmpty()) {
+                sender.execute(() -> publish(recorded.vnfc().vnfInstanceId(), recorded.vnfc().vnfcId()));
+            }
+        });
     }
 
     SseEmitter open() {
@@ -49,6 +69,12 @@ public class IndicatorStream {
         emitter.onTimeout(() -> emitters.remove(emitter));
         emitter.onError(e -> emitters.remove(emitter));
         return emitter;
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
+        emitters.forEach(SseEmitter::complete);
     }
 
     int openStreams() {

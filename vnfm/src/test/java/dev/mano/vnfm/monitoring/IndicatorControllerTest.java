@@ -87,7 +87,13 @@ class IndicatorControllerTest {
     void streamsIndicatorsAsServerSentEvents() throws Exception {
         MvcResult result = mvc.perform(get("/vnfind/v1/stream")).andExpect(request().asyncStarted()).andReturn();
         report();
+        // events are sent off the recording thread: wait for the second VNFC's
+        long deadline = System.nanoTime() + 10_000_000_000L;
         String body = result.getResponse().getContentAsString();
+        while (!body.contains("\"vnfcId\":\"b\"") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            body = result.getResponse().getContentAsString();
+        }
         assertTrue(body.contains("event:indicators"), body);
         assertTrue(body.contains("\"vnfInstanceId\":\"vnf-1\""), body);
         assertTrue(body.contains("\"vnfcId\":\"b\""), body);
