@@ -85,6 +85,47 @@ class ReconcilerTest {
     }
 
     @Test
+    void aVnfcWhoseDomainVanishedIsMarkedFailedAndOneWithItsDomainIsLeftAlone() throws Exception {
+        TestApi api = new TestApi(port);
+        String name = "lost-" + UUID.randomUUID();
+        String uri = SimulatedHosts.write("lost");
+        String hostId = api.post("/vim/v1/hosts", SimulatedHosts.registration(name, uri, name)).body().path("id").asString();
+        UUID pkg = UUID.randomUUID();
+        UUID instance = UUID.randomUUID();
+        UUID lost = UUID.randomUUID();
+        UUID alive = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO vnf_package (id, row_version, onboarding_state, operational_state, usage_state)
+                VALUES (?, 0, 'CREATED', 'DISABLED', 'NOT_IN_USE')""", pkg);
+        jdbc.update("""
+                INSERT INTO vnf_instance (id, vnfd_id, vnf_pkg_id, vnf_provider, vnf_product_name, vnf_software_version,
+                    vnfd_version, instantiation_state) VALUES (?, 'reconciler-test', ?, 'test', 'test', '1', '1', 'INSTANTIATED')""",
+                instance, pkg);
+        for (UUID vnfc : List.of(lost, alive)) {
+            jdbc.update("""
+                    INSERT INTO vnfc (id, vnf_instance_id, vdu_id, placement_id, host_id, domain_name, state, created_by_op)
+                    VALUES (?, ?, 'vdu', ?, ?::uuid, ?, 'RUNNING', ?)""",
+                    vnfc, instance, UUID.randomUUID(), hostId, "dom-" + vnfc, UUID.randomUUID());
+        }
+        DomainLifecycle domains = libvirt.lifecycle(uri);
+        domains.defineXml("dom-" + alive, domainXml("dom-" + alive, "<metadata><mano:vnfc xmlns:mano='https://mano.dev/xmlns/libvirt-domain/1'>"
+                + "<mano:vnfc-id>" + alive + "</mano:vnfc-id><mano:vnf-instance-id>" + instance
+                + "</mano:vnf-instance-id></mano:vnfc></metadata>"));
+        try {
+            passUntil("the VNFC without a domain is marked FAILED", () -> action("VNFC_DOMAIN_MISSING", lost.toString()));
+            assertThat(jdbc.queryForObject("SELECT state FROM vnfc WHERE id = ?", String.class, lost)).isEqualTo("FAILED");
+            assertThat(jdbc.queryForObject("SELECT state FROM vnfc WHERE id = ?", String.class, alive)).isEqualTo("RUNNING");
+            assertThat(action("ORPHAN_DOMAIN_SEEN", "dom-" + alive)).as("its VNFC exists").isFalse();
+            assertThat(domains.state("dom-" + alive)).isPresent();
+        } finally {
+            jdbc.update("DELETE FROM vnfc WHERE vnf_instance_id = ?", instance);
+            jdbc.update("DELETE FROM vnf_instance WHERE id = ?", instance);
+            jdbc.update("DELETE FROM vnf_package WHERE id = ?", pkg);
+            domains.undefine("dom-" + alive);
+        }
+    }
+
+    @Test
     void onlyTheLeaseHolderReconciles() throws Exception {
         passUntil("a pass can take the lease", () -> true);
         jdbc.update("UPDATE reconciler_lease SET holder = 'another-replica', expires_at = now() + interval '1 hour'");
