@@ -12,6 +12,8 @@ public final class Mano {
               test                               run every test of every module
               vnfpkg ...                         VNF packages (./mano vnfpkg --help)
               host ...                           compute hosts (./mano host --help)
+              nsd ...                            NS descriptors (./mano nsd --help)
+              ns ...                             network services: chains of VNFs (./mano ns --help)
 
             options for API commands (or the environment variables in brackets):
               --url URL        orchestrator base URL [MANO_URL]       default http://localhost:8080
@@ -41,6 +43,8 @@ public final class Mano {
             System.out.println(switch (group) {
                 case "vnfpkg" -> VnfPackageCommands.HELP;
                 case "host" -> HostCommands.HELP;
+                case "nsd" -> NsCommands.NSD_HELP;
+                case "ns" -> NsCommands.NS_HELP;
                 default -> HELP;
             });
             return 0;
@@ -48,6 +52,8 @@ public final class Mano {
         return switch (group) {
             case "vnfpkg" -> new VnfPackageCommands(client(args)).run(args);
             case "host" -> new HostCommands(client(args)).run(args);
+            case "nsd" -> new NsCommands(client(args)).nsd(args);
+            case "ns" -> new NsCommands(client(args)).ns(args);
             default -> throw new CliError("unknown command '" + group + "' (./mano --help lists them)");
         };
     }

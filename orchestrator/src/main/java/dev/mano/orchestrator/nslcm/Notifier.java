@@ -76,6 +76,12 @@ public class Notifier {
         emitter.onCompletion(() -> streams.remove(emitter));
         emitter.onTimeout(() -> streams.remove(emitter));
         emitter.onError(e -> streams.remove(emitter));
+        try {
+            // commits the response now, so the client sees the stream open before the first change
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            streams.remove(emitter);
+        }
         return emitter;
     }
 
