@@ -91,14 +91,8 @@ function ChainCard({ chain, canWrite, ask, act, session }: {
         <div className="actions">
           {instantiated && chain.vnfs.map((v) => (
             <span key={v.id} className="vnf-actions">
-              <button onClick={() => act(() => api.post(`${base}/scale`, {
-                scaleType: 'SCALE_VNF',
-                scaleVnfData: [{ vnfInstanceId: v.id, scaleVnfType: 'SCALE_OUT', scaleByStepData: { aspectId: v.aspects[0] ?? 'default', numberOfSteps: 1 } }],
-              }))}>Scale out {v.name}</button>
-              <button onClick={() => act(() => api.post(`${base}/scale`, {
-                scaleType: 'SCALE_VNF',
-                scaleVnfData: [{ vnfInstanceId: v.id, scaleVnfType: 'SCALE_IN', scaleByStepData: { aspectId: v.aspects[0] ?? 'default', numberOfSteps: 1 } }],
-              }))}>Scale in</button>
+              <button onClick={() => act(() => scaleMember(session, base, v, 'SCALE_OUT'))}>Scale out {v.name}</button>
+              <button onClick={() => act(() => scaleMember(session, base, v, 'SCALE_IN'))}>Scale in</button>
               <button onClick={() => ask({ title: `Heal ${v.name}?`, body: 'Its VMs are restarted or re-created; traffic through it stops meanwhile.', label: 'Heal', run: () => api.post(`${base}/heal`, { healVnfData: [{ vnfInstanceId: v.id }] }) })}>Heal</button>
             </span>
           ))}
@@ -112,4 +106,18 @@ function ChainCard({ chain, canWrite, ask, act, session }: {
       )}
     </article>
   );
+}
+
+/** The NS scale request names the VNF's scaling aspect: from the member, or read from its VNF instance. */
+async function scaleMember(session: Session, base: string, v: ChainView['vnfs'][number], type: 'SCALE_OUT' | 'SCALE_IN') {
+  let aspectId = v.aspects[0];
+  if (!aspectId) {
+    const vnf = await session.api.get<{ instantiatedVnfInfo?: { scaleStatus?: { aspectId: string }[] } }>(`/vnflcm/v1/vnf_instances/${v.id}`);
+    aspectId = vnf.instantiatedVnfInfo?.scaleStatus?.[0]?.aspectId ?? '';
+  }
+  if (!aspectId) throw new Error(`${v.name} has no scaling aspect`);
+  return session.api.post(`${base}/scale`, {
+    scaleType: 'SCALE_VNF',
+    scaleVnfData: [{ vnfInstanceId: v.id, scaleVnfType: type, scaleByStepData: { aspectId, numberOfSteps: 1 } }],
+  });
 }

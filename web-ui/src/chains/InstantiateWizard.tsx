@@ -31,7 +31,7 @@ export async function instantiate(api: ApiClient, r: InstantiateRequest): Promis
   const ns = await api.post<{ id: string }>('/nslcm/v1/ns_instances', { nsdId: r.nsdId, nsName: r.name, nsDescription: `created from the web UI` });
   await api.post(`/nslcm/v1/ns_instances/${ns.id}/instantiate`, {
     nsFlavourId: r.flavourId,
-    additionalParamsForNs: { ...r.params, placementStrategy: r.strategy, ...(r.hosts.length > 0 ? { hosts: r.hosts } : {}) },
+    additionalParamsForNs: { ...r.params, strategy: r.strategy.toUpperCase(), ...(r.hosts.length > 0 ? { hosts: r.hosts } : {}) },
   });
   return ns.id;
 }

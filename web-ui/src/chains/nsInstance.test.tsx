@@ -49,3 +49,27 @@ describe('parseParams', () => {
     expect(parseParams('a=1\n\nnot a pair\n b = x=y ')).toEqual({ a: '1', b: 'x=y' });
   });
 });
+
+describe('toChainView on the orchestrator NsInstance', () => {
+  it('reads members with VNFC host and cell, and chain links by profile with their path kind', () => {
+    const chain = toChainView({
+      id: 'ns2', nsInstanceName: 'fw-nat-router', nsdId: 'chain', nsState: 'INSTANTIATED',
+      vnfInstance: [
+        { position: 1, vnfProfileId: 'nat', vnfInstanceId: 'v-nat', vnfProductName: 'nat44', instantiationState: 'INSTANTIATED', vnfcs: [{ id: 'c2', host: 'edge-1', cell: 0, state: 'RUNNING' }] },
+        { position: 0, vnfProfileId: 'fw', vnfInstanceId: 'v-fw', vnfProductName: 'firewall', instantiationState: 'INSTANTIATED', vnfcs: [{ id: 'c1', host: 'edge-1', cell: 0, state: 'RUNNING' }] },
+        { position: 2, vnfProfileId: 'rt', vnfInstanceId: 'v-rt', vnfProductName: 'router', instantiationState: 'INSTANTIATED', vnfcs: [{ id: 'c3', host: 'edge-2', cell: 1, state: 'RUNNING' }] },
+      ],
+      chainLinks: [
+        { position: 1, name: 'nat_rt', from: 'nat', to: 'rt', pathKind: 'SRIOV_VLAN', details: { vlan: 1234 } },
+        { position: 0, name: 'fw_nat', from: 'fw', to: 'nat', pathKind: 'VHOST_USER', details: {} },
+      ],
+    });
+    expect(chain.vnfs.map((v) => [v.name, v.host, v.cell, v.state])).toEqual([
+      ['fw', 'edge-1', '0', 'RUNNING'], ['nat', 'edge-1', '0', 'RUNNING'], ['rt', 'edge-2', '1', 'RUNNING'],
+    ]);
+    expect(chain.links).toEqual([
+      { from: 'v-fw', to: 'v-nat', path: 'vhost-user' },
+      { from: 'v-nat', to: 'v-rt', path: 'VF/VLAN 1234' },
+    ]);
+  });
+});

@@ -14,6 +14,8 @@ export interface ChainView {
 export interface ChainVnf {
   id: string;
   name: string;
+  profile?: string;
+  product?: string;
   state?: string;
   host?: string;
   cell?: string;
@@ -34,30 +36,36 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 
 export function toChainView(raw: unknown): ChainView {
   const ns = obj(raw);
-  const vnfs: ChainVnf[] = arr(ns.vnfInstance ?? ns.vnfInstances).map((v) => {
-    const vnf = obj(v);
+  const members = arr(ns.vnfInstance ?? ns.vnfInstances).map(obj)
+    .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0));
+  const vnfs: ChainVnf[] = members.map((vnf) => {
     const info = obj(vnf.instantiatedVnfInfo);
     const placement = obj(vnf.placement ?? obj(vnf.extensions).placement ?? obj(vnf.metadata).placement);
-    const firstVnfc = obj(arr(info.vnfcResourceInfo)[0]);
+    // The orchestrator's member view lists VNFCs with host and cell; SOL005 proper nests them in instantiatedVnfInfo.
+    const firstVnfc = obj(arr(vnf.vnfcs)[0] ?? arr(info.vnfcResourceInfo)[0]);
     const compute = obj(firstVnfc.computeResource);
+    const hosts = [...new Set(arr(vnf.vnfcs).map((c) => text(obj(c).host)).filter(Boolean))];
     return {
-      id: text(vnf.id) ?? '?',
-      name: text(vnf.vnfInstanceName) ?? text(vnf.vnfProductName) ?? text(vnf.vnfdId) ?? text(vnf.id) ?? '?',
-      state: text(info.vnfState) ?? text(vnf.instantiationState),
-      host: text(placement.host) ?? text(placement.hostName) ?? text(compute.vimConnectionId) ?? text(obj(firstVnfc.metadata).host),
-      cell: text(placement.cell) ?? text(placement.cellId) ?? text(obj(firstVnfc.metadata).cell),
+      id: text(vnf.vnfInstanceId) ?? text(vnf.id) ?? '?',
+      name: text(vnf.vnfInstanceName) ?? text(vnf.vnfProfileId) ?? text(vnf.vnfProductName) ?? text(vnf.vnfdId) ?? text(vnf.id) ?? '?',
+      profile: text(vnf.vnfProfileId),
+      product: text(vnf.vnfProductName),
+      state: text(firstVnfc.state) ?? text(info.vnfState) ?? text(vnf.instantiationState),
+      host: hosts.length > 1 ? hosts.join(', ') : text(placement.host) ?? text(placement.hostName) ?? text(firstVnfc.host) ?? text(compute.vimConnectionId) ?? text(obj(firstVnfc.metadata).host),
+      cell: text(placement.cell) ?? text(placement.cellId) ?? text(firstVnfc.cell) ?? text(obj(firstVnfc.metadata).cell),
       aspects: arr(info.scaleStatus).map((s) => text(obj(s).aspectId)).filter((a): a is string => Boolean(a)),
     };
   });
   const byId = new Map(vnfs.map((v) => [v.id, v]));
-  let links: ChainLink[] = arr(ns.links ?? ns.chainLinks ?? obj(ns.extensions).links).map((l) => {
-    const link = obj(l);
-    return {
-      from: text(link.from) ?? text(link.source) ?? '?',
-      to: text(link.to) ?? text(link.target) ?? '?',
-      path: text(link.path) ?? text(link.kind) ?? text(link.type) ?? describeVlan(link),
-    };
-  });
+  // A link names its ends by member (VNF profile) or by VNF instance id.
+  const resolve = (end: string | undefined) => vnfs.find((v) => v.id === end || v.profile === end || v.name === end)?.id ?? end ?? '?';
+  let links: ChainLink[] = arr(ns.chainLinks ?? ns.links ?? obj(ns.extensions).links).map(obj)
+    .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))
+    .map((link) => ({
+      from: resolve(text(link.from) ?? text(link.source)),
+      to: resolve(text(link.to) ?? text(link.target)),
+      path: pathLabel(link),
+    }));
   if (links.length === 0) {
     // Without realised links, the forwarding graph's order is still the chain.
     const order = arr(obj(arr(ns.vnffgInfo)[0]).vnfInstanceId).map(text).filter((id): id is string => Boolean(id) && byId.has(id!));
@@ -74,8 +82,18 @@ export function toChainView(raw: unknown): ChainView {
   };
 }
 
-function describeVlan(link: J): string | undefined {
-  return link.vlan !== undefined ? `VF/VLAN ${String(link.vlan)}` : undefined;
+/** VHOST_USER / SRIOV_VLAN / TAP_BRIDGE as a person reads them. */
+function pathLabel(link: J): string | undefined {
+  const details = obj(link.details);
+  const vlan = link.vlan ?? details.vlan;
+  const kind = text(link.pathKind) ?? text(link.path) ?? text(link.kind) ?? text(link.type);
+  switch (kind) {
+    case 'VHOST_USER': return 'vhost-user';
+    case 'SRIOV_VLAN': return vlan !== undefined ? `VF/VLAN ${String(vlan)}` : 'VF/VLAN';
+    case 'TAP_BRIDGE': return text(details.bridge) ? `tap/bridge ${String(details.bridge)}` : 'tap/bridge';
+    case undefined: return vlan !== undefined ? `VF/VLAN ${String(vlan)}` : undefined;
+    default: return kind;
+  }
 }
 
 /** Chain order: start at the VNF nothing points to, follow the links; VNFs off the chain go last. */
