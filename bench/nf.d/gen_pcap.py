@@ -4,8 +4,8 @@
 usage: gen_pcap.py <kind> <flows> <mix> <out.pcap>
   kind: ip   UDP from 10.x.y.z (one source address per flow) to 198.18.1.0/24 port 53
         lb   TCP ACK from 172.16.x.y:port to the VIP 10.0.0.100:80
-        gtp  GTP-U uplink from the gNB 192.0.2.10 to the UPF 192.0.2.1, TEID 0x1000 + flow, inner UDP
-             from the UE 10.45.x.y (one per flow) to 8.8.8.8
+        gtp  GTP-U uplink from the gNB 192.0.2.10 to the UPF 192.0.2.1: at most 10000 sessions (TEID
+             0x1000 + s, UE 10.45.x.y), flows spread over them by inner UDP source port
   mix:  64   every frame 64 bytes (Ethernet header to end of payload, no FCS)
         imix 7:4:1 of 64, 570 and 1518 bytes
 No scapy: struct packing is fast enough for 100k packets and has no dependency.
@@ -13,6 +13,7 @@ No scapy: struct packing is fast enough for 100k packets and has no dependency.
 import struct
 import sys
 
+GTP_SESSIONS = 10000  # bench/nf installs min(flows, 10000) UPF sessions
 ETH = bytes.fromhex("020000000001" "020000000002") + b"\x08\x00"
 
 
@@ -59,10 +60,11 @@ def frame(kind, flow, size):
         pad = max(0, size - 14 - 20 - 20)
         return ETH + ipv4(src, dst, 6, tcp(src, dst, 1024 + flow % 60000, 80, bytes(pad)))
     if kind == "gtp":
-        ue = (10 << 24) | (45 << 16) | (flow + 1)
+        session = flow % GTP_SESSIONS
+        ue = (10 << 24) | (45 << 16) | (session + 1)
         pad = max(0, size - 14 - 20 - 8 - 8 - 20 - 8)
-        inner = ipv4(ue, (8 << 24) | (8 << 16) | (8 << 8) | 8, 17, udp(4000, 5000, bytes(pad)))
-        gtpu = struct.pack("!BBHI", 0x30, 0xFF, len(inner), 0x1000 + flow) + inner
+        inner = ipv4(ue, (8 << 24) | (8 << 16) | (8 << 8) | 8, 17, udp(4000 + flow // GTP_SESSIONS, 5000, bytes(pad)))
+        gtpu = struct.pack("!BBHI", 0x30, 0xFF, len(inner), 0x1000 + session) + inner
         gnb = (192 << 24) | (2 << 8) | 10
         upf = (192 << 24) | (2 << 8) | 1
         return ETH + ipv4(gnb, upf, 17, udp(2152, 2152, gtpu))

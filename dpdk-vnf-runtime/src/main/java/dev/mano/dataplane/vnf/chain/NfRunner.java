@@ -4,6 +4,7 @@ import dev.mano.dataplane.config.ConfigException;
 import dev.mano.dataplane.config.RuntimeConfig;
 import dev.mano.dataplane.eal.DpdkException;
 import dev.mano.dataplane.eal.Eal;
+import dev.mano.dataplane.eal.HousekeepingAffinity;
 import dev.mano.dataplane.runtime.RunningVnf;
 import dev.mano.dataplane.vnf.Vnf;
 
@@ -32,7 +33,10 @@ public final class NfRunner {
         try {
             RuntimeConfig config = RuntimeConfig.load(Path.of(args[1]), type);
             Vnf vnf = BundledVnfs.create(type, config.vnf());
-            running = RunningVnf.start(Eal.init(eal), config, vnf);
+            Eal started = Eal.init(eal);
+            // As the runtime CLI does: JIT and GC threads stay on the main lcore's CPU, off the forwarding core.
+            HousekeepingAffinity.confineTo(started.cpuOf(started.mainLcore()));
+            running = RunningVnf.start(started, config, vnf);
         } catch (ConfigException e) {
             System.err.println("NfRunner: " + e.getMessage());
             System.exit(2);

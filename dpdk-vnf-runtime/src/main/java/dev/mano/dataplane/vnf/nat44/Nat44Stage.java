@@ -35,6 +35,7 @@ public final class Nat44Stage implements Stage {
     // Per packet of the burst, from the first pass: IPv4 offset (or NOT_PARSED) and the mapping key's hash.
     private final int[] offsets = new int[512];
     private final int[] hashes = new int[512];
+    private final int[] portPairs = new int[512];
 
     Nat44Stage(Nat44 owner, MappingTable mappings, PortAllocator ports, Nat44Config config, int insidePort) {
         this.owner = owner;
@@ -81,6 +82,7 @@ public final class Nat44Stage implements Stage {
             }
             int protocol = Ipv4.protocol(ip);
             offsets[i] = offset;
+            portPairs[i] = (int) pair;
             hashes[i] = outbound ? MappingTable.hash(protocol, Ipv4.source(ip), (int) (pair >>> 16))
                     : MappingTable.hash(protocol, Ipv4.destination(ip), (int) (pair & 0xFFFF));
         }
@@ -94,15 +96,16 @@ public final class Nat44Stage implements Stage {
     }
 
     private void translate(Burst burst, int i, boolean outbound, long now) {
+        boolean parsed = offsets[i] != NOT_PARSED;
         long frame = burst.data(i);
-        int offset = Frames.ipv4Offset(frame, burst.length(i));
+        int offset = parsed ? offsets[i] : Frames.ipv4Offset(frame, burst.length(i));
         if (offset < 0) {
             drop(burst, i, offset == Frames.NOT_IPV4 ? Nat44Drop.NOT_IPV4
                     : offset == Frames.TRUNCATED ? Nat44Drop.TRUNCATED : Nat44Drop.BAD_HEADER);
             return;
         }
         long ip = frame + offset;
-        if (Frames.laterFragment(ip)) {
+        if (!parsed && Frames.laterFragment(ip)) {
             drop(burst, i, Nat44Drop.FRAGMENT);
             return;
         }
@@ -111,7 +114,7 @@ public final class Nat44Stage implements Stage {
             drop(burst, i, Nat44Drop.UNSUPPORTED_PROTOCOL);
             return;
         }
-        long pair = Frames.ports(ip);
+        long pair = parsed ? Integer.toUnsignedLong(portPairs[i]) : Frames.ports(ip);
         if (pair < 0) {
             drop(burst, i, Nat44Drop.TRUNCATED);
             return;
