@@ -141,6 +141,16 @@ class PolicyPipelineTest {
         scaling.scaled(VNFC.vnfInstanceId(), 2, clock.instant());
         run(out, 36, 25, 1.0, 20_000_000, 6_000_000);
         assertEquals(List.of(), scaling.evaluate(clock.instant()), "cooldown");
+        // past the cooldown and still overloaded: the next request; declined by the lifecycle, it is asked again
+        run(out, 61, 10, 1.0, 20_000_000, 6_000_000);
+        assertEquals(1, scaling.evaluate(clock.instant()).size());
+        assertEquals(List.of(), scaling.evaluate(clock.instant()));
+        scaling.declined(VNFC.vnfInstanceId());
+        assertEquals(1, scaling.evaluate(clock.instant()).size());
+        // an answer that never comes expires
+        clock.advance(ScalingWatch.IN_FLIGHT_TIMEOUT);
+        run(out, 71, 25, 1.0, 20_000_000, 6_000_000);
+        assertEquals(1, scaling.evaluate(clock.instant()).size());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.mano.vnfm.monitoring.VnfLoad;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Applies each registered VNF's scaling policy to its recent load. While a scaling
  * operation is in flight for a VNF no new decision is made for it; the cooldown then runs
- * from when that operation finished.
+ * from when that operation finished ({@link #scaled}). A request the lifecycle could not act
+ * on (another operation running) is given back with {@link #declined}; one that nobody
+ * answers expires after {@link #IN_FLIGHT_TIMEOUT}, so a lost answer cannot freeze a VNF's
+ * scaling for good.
  */
 @Component
 public class ScalingWatch {
@@ -25,7 +29,14 @@ public class ScalingWatch {
     private final ScalingEvaluator evaluator = new ScalingEvaluator();
     private final Map<String, Watched> watched = new ConcurrentHashMap<>();
 
-    private record Watched(ScalingPolicy policy, int instances, Instant lastScaling, boolean inFlight) {
+    /** Longer than any scaling operation should take (boot + hello + config of a VM). */
+    public static final Duration IN_FLIGHT_TIMEOUT = Duration.ofMinutes(15);
+
+    /** {@code inFlightSince} is null when no request is outstanding. */
+    private record Watched(ScalingPolicy policy, int instances, Instant lastScaling, Instant inFlightSince) {
+        boolean inFlight(Instant now) {
+            return inFlightSince != null && now.isBefore(inFlightSince.plus(IN_FLIGHT_TIMEOUT));
+        }
     }
 
     public ScalingWatch(MetricsStore store, ApplicationEventPublisher events) {
@@ -36,7 +47,7 @@ public class ScalingWatch {
     /** Starts applying the policy to a VNF of {@code instances} VNFCs (after instantiation). */
     public void watch(String vnfInstanceId, ScalingPolicy policy, int instances, Instant since) {
         // the instantiation counts as a scaling operation: its cooldown lets the new VNF settle
-        watched.put(vnfInstanceId, new Watched(policy, instances, since, false));
+        watched.put(vnfInstanceId, new Watched(policy, instances, since, null));
     }
 
     public void forget(String vnfInstanceId) {
@@ -45,7 +56,12 @@ public class ScalingWatch {
 
     /** The lifecycle finished a scaling operation (successful or not) and the VNF now has {@code instances}. */
     public void scaled(String vnfInstanceId, int instances, Instant at) {
-        watched.computeIfPresent(vnfInstanceId, (id, w) -> new Watched(w.policy(), instances, at, false));
+        watched.computeIfPresent(vnfInstanceId, (id, w) -> new Watched(w.policy(), instances, at, null));
+    }
+
+    /** The lifecycle did not start the requested operation (e.g. another one was running): decide again later. */
+    public void declined(String vnfInstanceId) {
+        watched.computeIfPresent(vnfInstanceId, (id, w) -> new Watched(w.policy(), w.instances(), w.lastScaling(), null));
     }
 
     /** Evaluates every watched VNF now; publishes and returns the scale requests. */
@@ -53,7 +69,7 @@ public class ScalingWatch {
         List<ScaleRequest> out = new ArrayList<>();
         for (Map.Entry<String, Watched> e : watched.entrySet()) {
             Watched w = e.getValue();
-            if (w.inFlight()) {
+            if (w.inFlight(now)) {
                 continue;
             }
             List<List<dev.mano.vnfm.monitoring.VnfcSample>> perVnfc = new ArrayList<>();
@@ -66,7 +82,7 @@ public class ScalingWatch {
                 continue;
             }
             // mark in flight before publishing so a slow listener cannot see a second decision
-            watched.put(e.getKey(), new Watched(w.policy(), w.instances(), w.lastScaling(), true));
+            watched.put(e.getKey(), new Watched(w.policy(), w.instances(), w.lastScaling(), now));
             ScaleRequest request = new ScaleRequest(e.getKey(), d);
             out.add(request);
             events.publishEvent(request);
