@@ -9,7 +9,7 @@ profile=${1:-up}
 packages=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils)
 if [ "$profile" = test ]; then
   packages+=(dpdk libdpdk-dev dpdk-dev dpdk-doc pkg-config gcc make libpcap-dev
-             ansible-core ansible-lint chromium python3-scapy tcpdump iproute2 busybox-static)
+             ansible ansible-core ansible-lint chromium python3-scapy tcpdump iproute2 busybox-static)
 fi
 command -v npm >/dev/null || packages+=(nodejs npm)
 

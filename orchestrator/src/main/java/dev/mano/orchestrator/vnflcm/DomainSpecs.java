@@ -67,7 +67,7 @@ class DomainSpecs {
                 new VnfcMetadata(placed.vnfcId().toString(), vnfInstanceId.toString(),
                         nsInstanceId == null ? null : nsInstanceId.toString()),
                 kvm ? VirtType.KVM : VirtType.TCG, pins, housekeeping, memoryMib, hugepages, guestCells,
-                nodes.stream().map(NodePlacement::hostCell).distinct().toList(), boot(domainName), interfaces,
+                nodes.stream().map(NodePlacement::hostCell).distinct().toList(), boot(domainName, vnfd, memoryMib), interfaces,
                 runPath("agents", placed.vnfcId() + ".sock"), runPath("console", domainName + ".log"),
                 disabledCpuFeatures(kvm));
     }
@@ -100,11 +100,24 @@ class DomainSpecs {
         return kvm ? List.of("arch-capabilities") : List.of();
     }
 
-    private Boot boot(String domainName) {
+    /**
+     * The image (vnf-images) reads its VNF type and its DPDK hugepage reservation from the kernel command line;
+     * the VNF's own settings come later over the agent channel (day-1 config).
+     */
+    private Boot boot(String domainName, Vnfd vnfd, long memoryMib) {
         if (props.imageKernel().isBlank()) {
             return new Boot.Firmware();
         }
-        return new Boot.Kernel(props.imageKernel(), props.imageInitrd(), "console=ttyS0 mano.domain=" + domainName);
+        return new Boot.Kernel(props.imageKernel(), props.imageInitrd(), kernelCommandLine(domainName, vnfd.identity().productName(), memoryMib));
+    }
+
+    /**
+     * A quarter of the guest's memory (at least 128 MiB) as 2 MiB pages for DPDK's mempools; the rest is for the
+     * kernel, the initramfs the image runs from and the JVM.
+     */
+    static String kernelCommandLine(String domainName, String vnfType, long memoryMib) {
+        long hugepages = Math.max(64, memoryMib / 4 / 2);
+        return "console=ttyS0 quiet mano.domain=" + domainName + " mano.vnf=" + safe(vnfType) + " hugepages=" + hugepages;
     }
 
     private String runPath(String kind, String file) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,13 @@ class OperationRunner {
     private final LcmOpOccStore ops;
     private final LcmWorks works;
     private final VnfLcmProperties props;
+    private final ApplicationEventPublisher events;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("lcm-heartbeat").factory());
 
-    OperationRunner(LcmOpOccStore ops, LcmWorks works, VnfLcmProperties props) {
+    OperationRunner(LcmOpOccStore ops, LcmWorks works, VnfLcmProperties props, ApplicationEventPublisher events) {
+        this.events = events;
         this.ops = ops;
         this.works = works;
         this.props = props;
@@ -68,13 +71,23 @@ class OperationRunner {
             LcmWork work = works.forOperation(op.operation());
             if (retrying) work.retry(ctx); else work.run(ctx);
             ops.progress(id, 100, "completed");
-            ops.transition(id, OperationState.PROCESSING, OperationState.COMPLETED);
-            log.info("{} {} of VNF {} completed", op.operation(), id, op.vnfInstanceId());
+            if (ops.transition(id, OperationState.PROCESSING, OperationState.COMPLETED)) {
+                log.info("{} {} of VNF {} completed", op.operation(), id, op.vnfInstanceId());
+                publish(op);
+            }
         } catch (Exception | LinkageError e) {
             log.warn("{} {} of VNF {} failed at '{}': {}", op.operation(), id, op.vnfInstanceId(), ctx.step(), e.toString());
             ops.fail(id, OperationState.PROCESSING, OperationState.FAILED_TEMP, LcmFailure.of(e, ctx.step()));
         } finally {
             beat.cancel(false);
+        }
+    }
+
+    private void publish(LcmOpOcc op) {
+        try {
+            events.publishEvent(new VnfOperationFinished(op));
+        } catch (RuntimeException e) {
+            log.warn("Monitoring could not follow {} of VNF {}: {}", op.operation(), op.vnfInstanceId(), e.toString());
         }
     }
 
