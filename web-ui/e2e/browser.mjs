@@ -254,7 +254,7 @@ await test('a VNF from the catalog: instantiate, watch the operation live, then 
   }
 });
 
-await test('service chains: instantiate, watch, terminate', async () => {
+await test('service chains: instantiate from the bundled NSD, watch the graph, terminate', async () => {
   await page.getByRole('link', { name: 'Service chains' }).click();
   const ns = await api('GET', '/nslcm/v1/ns_instances', undefined, admin);
   if (ns.status === 404) {
@@ -264,25 +264,38 @@ await test('service chains: instantiate, watch, terminate', async () => {
   }
   await requires('/nsd/v1/ns_descriptors');
   const nsds = await api('GET', '/nsd/v1/ns_descriptors', undefined, admin);
-  const usable = (nsds.body ?? []).filter((d) => d.nsdOnboardingState === 'ONBOARDED');
-  if (usable.length === 0) {
-    await shot('08-chains');
-    throw new Skip('no onboarded NSD to instantiate');
-  }
-  await page.getByRole('button', { name: 'Instantiate…' }).click();
-  await page.getByLabel('Instance name').fill(`e2e-chain-${suffix}`);
-  await page.getByRole('button', { name: 'Instantiate', exact: true }).click();
-  const chain = page.getByTestId('chain').filter({ hasText: `e2e-chain-${suffix}` });
-  await chain.getByText('INSTANTIATED', { exact: true }).waitFor({ timeout: 180_000 });
-  await chain.getByTestId('chain-graph').waitFor();
-  await shot('08-chains');
-  await page.getByRole('link', { name: 'Operations' }).click();
-  await page.getByText('COMPLETED').first().waitFor({ timeout: 60_000 });
-  await shot('09-operations');
+  if (!(nsds.body ?? []).some((d) => d.nsdOnboardingState === 'ONBOARDED')) throw new Skip('no onboarded NSD to instantiate');
+  // Room for a three-VNF chain: a second simulated host, 2 cells x 8 cores, 16 GiB of 2 MB pages per cell.
+  const big = await api('POST', '/vim/v1/hosts', {
+    name: `e2e-big-${suffix}`, libvirtUri: hostUri.replace('host-a.xml', 'host-big.xml'),
+    isolatedCpus: '1-7,9-15,17-23,25-31', physicalNetworks: { ens1f0: 'physnet-data', ens2f0: 'physnet-data' },
+  }, admin);
+  if (big.status >= 300) throw new Error(`registering the big host: ${big.status} ${JSON.stringify(big.body)}`);
+  await page.getByRole('link', { name: 'Catalog' }).click();
   await page.getByRole('link', { name: 'Service chains' }).click();
+  await page.getByRole('button', { name: 'Instantiate…' }).click();
+  const wizard = page.getByRole('form', { name: 'Instantiate a service chain' });
+  await wizard.getByLabel('Instance name').fill(`e2e-chain-${suffix}`);
+  await shot('08-instantiate-wizard');
+  await wizard.getByRole('button', { name: 'Instantiate', exact: true }).click();
+  const chain = page.getByTestId('chain').filter({ hasText: `e2e-chain-${suffix}` });
+  await chain.waitFor();
+  await page.getByRole('link', { name: 'Operations' }).click();
+  const op = page.getByRole('region', { name: 'Network service operations' }).getByRole('listitem').filter({ hasText: 'INSTANTIATE' }).first();
+  await op.locator('.badge').filter({ hasText: /^(COMPLETED|FAILED_TEMP|FAILED)$/ }).waitFor({ timeout: 180_000 });
+  await shot('09-ns-operations');
+  const state = await op.locator('.badge').first().textContent();
+  if (state !== 'COMPLETED') throw new Error(`the NS instantiation ended ${state}: ${await op.textContent()}`);
+  await page.getByRole('link', { name: 'Service chains' }).click();
+  await chain.getByText('INSTANTIATED', { exact: true }).waitFor();
+  const graph = chain.getByTestId('chain-graph');
+  await graph.waitFor();
+  const label = await graph.getAttribute('aria-label');
+  if (!/→.*→/.test(label)) throw new Error(`the graph shows "${label}", not a three-VNF chain`);
+  await shot('08-chains');
   await chain.getByRole('button', { name: 'Terminate' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Terminate' }).click();
-  await chain.getByText('NOT_INSTANTIATED').waitFor({ timeout: 180_000 });
+  await chain.getByText('NOT_INSTANTIATED', { exact: true }).waitFor({ timeout: 180_000 });
 });
 
 await test('operations and metrics screens say what they have', async () => {

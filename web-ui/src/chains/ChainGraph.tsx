@@ -2,7 +2,7 @@ import type { ChainView } from './nsInstance';
 
 const nodeW = 170;
 const nodeH = 78;
-const gap = 110;
+const gap = 130;
 
 /** The chain as a left-to-right graph: VNFs as boxes with state/host/cell, links labelled with their realised path. */
 export function ChainGraph({ chain }: { chain: ChainView }) {
@@ -33,7 +33,7 @@ export function ChainGraph({ chain }: { chain: ChainView }) {
       })}
       {chain.vnfs.map((v, i) => (
         <g key={v.id} transform={`translate(${x(i)},30)`}>
-          <rect width={nodeW} height={nodeH} rx={8} className={`vnf-node ${v.state === 'STARTED' ? 'ok' : v.state ? 'other' : ''}`} />
+          <rect width={nodeW} height={nodeH} rx={8} className={`vnf-node ${v.state === 'STARTED' || v.state === 'RUNNING' ? 'ok' : v.state ? 'other' : ''}`} />
           <text x={10} y={22} className="vnf-name">{v.name}</text>
           <text x={10} y={42} className="vnf-meta">{v.state ?? 'not instantiated'}</text>
           <text x={10} y={62} className="vnf-meta">{v.host ? `${v.host}${v.cell !== undefined ? ` · cell ${v.cell}` : ''}` : 'not placed'}</text>

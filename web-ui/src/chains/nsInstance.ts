@@ -90,7 +90,7 @@ function pathLabel(link: J): string | undefined {
   switch (kind) {
     case 'VHOST_USER': return 'vhost-user';
     case 'SRIOV_VLAN': return vlan !== undefined ? `VF/VLAN ${String(vlan)}` : 'VF/VLAN';
-    case 'TAP_BRIDGE': return text(details.bridge) ? `tap/bridge ${String(details.bridge)}` : 'tap/bridge';
+    case 'TAP_BRIDGE': return 'tap/bridge';
     case undefined: return vlan !== undefined ? `VF/VLAN ${String(vlan)}` : undefined;
     default: return kind;
   }

@@ -40,3 +40,15 @@ describe('OperationsScreen', () => {
     }
   });
 });
+
+describe('toOpView', () => {
+  it('reads the per-VNF progress of an NS operation', async () => {
+    const { toOpView } = await import('./opOcc');
+    const op = toOpView({
+      id: 'n1', operationState: 'PROCESSING', lcmOperationType: 'INSTANTIATE', nsInstanceId: 'ns',
+      progress: { detail: 'instantiating members', percent: 50, vnfs: [{ vnfInstanceId: '37c26853-0000-4000-8000-000000000000', operation: 'INSTANTIATE', operationState: 'PROCESSING', percent: 50, detail: 'booting' }] },
+    });
+    expect(op.progress).toEqual({ percent: 50, detail: 'instantiating members' });
+    expect(op.vnfProgress).toEqual([{ vnf: '37c26853', state: 'PROCESSING', step: 'INSTANTIATE: booting', percent: 50 }]);
+  });
+});

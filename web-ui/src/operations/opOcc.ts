@@ -32,12 +32,13 @@ export function toOpView(raw: unknown): OpView {
     automatic: op.isAutomaticInvocation === true,
     error: Object.keys(error).length > 0 ? (error as Problem) : undefined,
     progress: typeof progress.percent === 'number' ? { percent: progress.percent, detail: text(progress.detail) } : undefined,
-    vnfProgress: (Array.isArray(op.vnfProgress) ? op.vnfProgress : []).map((p) => {
+    // per-VNF progress: `progress.vnfs` (the orchestrator's NS op view) or `vnfProgress`
+    vnfProgress: (Array.isArray(progress.vnfs) ? progress.vnfs : Array.isArray(op.vnfProgress) ? op.vnfProgress : []).map((p) => {
       const v = obj(p);
       return {
-        vnf: text(v.vnfName) ?? text(v.vnfInstanceId) ?? '?',
+        vnf: text(v.vnfName) ?? text(v.vnfInstanceId)?.slice(0, 8) ?? '?',
         state: text(v.operationState),
-        step: text(v.step) ?? text(v.detail),
+        step: [text(v.operation), text(v.step) ?? text(v.detail)].filter(Boolean).join(': ') || undefined,
         percent: typeof v.percent === 'number' ? v.percent : undefined,
       };
     }),
