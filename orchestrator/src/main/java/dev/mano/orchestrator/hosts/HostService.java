@@ -37,8 +37,10 @@ public class HostService {
     private final HostInventoryStore store;
     private final HostViewReader views;
     private final TransactionTemplate tx;
+    private final JdbcTemplate jdbc;
 
     public HostService(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json) {
+        this.jdbc = jdbc;
         this.store = new HostInventoryStore(jdbc, json);
         this.views = new HostViewReader(jdbc, json);
         this.tx = new TransactionTemplate(transactions);
@@ -158,6 +160,12 @@ public class HostService {
 
     public List<HostView> list() {
         return views.read(null);
+    }
+
+    public HostRef ref(UUID id) {
+        return jdbc.query("SELECT id, name, libvirt_uri, kvm FROM vim_host WHERE id = ?",
+                        (rs, i) -> new HostRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)), id)
+                .stream().findFirst().orElseThrow(() -> ApiProblem.notFound("Host", id));
     }
 
     public HostView get(UUID id) {

@@ -4,8 +4,6 @@ import dev.mano.orchestrator.catalog.vnfd.Vnfd;
 import dev.mano.orchestrator.placement.PlacementPlan;
 import dev.mano.orchestrator.placement.PlacementRequest;
 import dev.mano.orchestrator.placement.PlacementService;
-import dev.mano.orchestrator.placement.PlanOutcome;
-import dev.mano.orchestrator.placement.Planner;
 import dev.mano.orchestrator.placement.Strategy;
 import dev.mano.orchestrator.placement.VnfcNeeds;
 import dev.mano.orchestrator.placement.VnfcPlacement;
@@ -19,14 +17,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Places every VNFC of a chain in one plan, so neighbours land on the same host and cell where
- * they fit, then commits it as one placement per VNF: each VNF later terminates, scales and
- * releases on its own. The commits are all or nothing: a lost race releases what was committed
- * and plans once more against the new ledger.
+ * they fit, committed as one placement per VNF in one transaction: each VNF later terminates,
+ * scales and releases on its own.
  */
 @Component
 class ChainPlacement {
     private final PlacementService placement;
-    private final Planner planner = new Planner();
 
     ChainPlacement(PlacementService placement) {
         this.placement = placement;
@@ -58,26 +54,23 @@ class ChainPlacement {
         PlacementRequest request = new PlacementRequest(strategy, needs);
         List<String> invalid = PlacementService.validate(request);
         if (!invalid.isEmpty()) return new Outcome.Rejected("(request)", invalid);
-        for (int attempt = 0; ; attempt++) {
-            PlanOutcome outcome = planner.plan(placement.snapshot(), request, UUID.randomUUID());
-            if (outcome instanceof PlanOutcome.Rejected r) return new Outcome.Rejected(r.vnfcName(), r.reasons());
-            PlacementPlan whole = ((PlanOutcome.Planned) outcome).plan();
-            List<Placed> committed = new ArrayList<>();
-            try {
-                for (Member m : chain) {
-                    List<VnfcPlacement> mine = whole.vnfcs().stream()
-                            .filter(p -> memberOf.get(p.vnfcId()) == m).toList();
-                    PlacementPlan plan = PlacementPlan.of(UUID.randomUUID(), strategy, mine);
-                    placement.commit(plan);
+
+        var outcome = placement.placeInParts(request, whole -> chain.stream()
+                .map(m -> PlacementPlan.of(UUID.randomUUID(), strategy,
+                        whole.vnfcs().stream().filter(p -> memberOf.get(p.vnfcId()) == m).toList()))
+                .toList());
+        return switch (outcome) {
+            case PlacementService.PartsOutcome.Rejected r -> new Outcome.Rejected(r.rejection().vnfcName(), r.rejection().reasons());
+            case PlacementService.PartsOutcome.Committed c -> {
+                List<Placed> placed = new ArrayList<>();
+                for (int i = 0; i < chain.size(); i++) {
+                    PlacementPlan part = c.parts().get(i);
                     Map<String, String> vdus = new LinkedHashMap<>();
-                    mine.forEach(p -> vdus.put(p.vnfcId().toString(), vduOf.get(p.vnfcId())));
-                    committed.add(new Placed(m.vnfInstanceId(), plan, vdus));
+                    for (VnfcPlacement p : part.vnfcs()) vdus.put(p.vnfcId().toString(), vduOf.get(p.vnfcId()));
+                    placed.add(new Placed(chain.get(i).vnfInstanceId(), part, vdus));
                 }
-                return new Outcome.Committed(committed, whole.crossCellHops(), whole.crossHostHops());
-            } catch (RuntimeException lostRace) { // a resource was taken between planning and commit
-                committed.forEach(p -> placement.release(p.plan().id()));
-                if (attempt == 1) throw lostRace;
+                yield new Outcome.Committed(placed, c.whole().crossCellHops(), c.whole().crossHostHops());
             }
-        }
+        };
     }
 }

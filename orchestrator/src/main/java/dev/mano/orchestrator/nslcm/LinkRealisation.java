@@ -1,7 +1,7 @@
 package dev.mano.orchestrator.nslcm;
 
 import dev.mano.orchestrator.hosts.HostService;
-import dev.mano.orchestrator.hosts.HostView;
+import dev.mano.orchestrator.hosts.HostRef;
 import dev.mano.orchestrator.nsd.Nsd;
 import dev.mano.orchestrator.vnflcm.Vnfc;
 import dev.mano.orchestrator.vnflcm.VnfLifecycle;
@@ -40,8 +40,8 @@ class LinkRealisation {
             if (from.isEmpty() || to.isEmpty()) continue;
             Vnfc a = from.getLast();
             Vnfc b = to.getFirst();
-            HostView hostA = hosts.get(a.hostId());
-            HostView hostB = hosts.get(b.hostId());
+            HostRef hostA = hosts.ref(a.hostId());
+            HostRef hostB = hosts.ref(b.hostId());
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("fromVnfc", a.id().toString());
             details.put("toVnfc", b.id().toString());

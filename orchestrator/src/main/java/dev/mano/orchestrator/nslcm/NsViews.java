@@ -60,7 +60,7 @@ class NsViews {
         List<MemberView> members = instances.members(ns.id()).stream().map(m -> {
             VnfInstance v = vnfs.get(m.vnfInstanceId());
             List<VnfcView> vnfcs = vnfs.vnfcs(v.id()).stream().map(c -> new VnfcView(c.id(), c.vduId(),
-                    hostNames.computeIfAbsent(c.hostId(), h -> hosts.get(h).name()), cell(c), c.domainName(), c.state())).toList();
+                    hostNames.computeIfAbsent(c.hostId(), h -> hosts.ref(h).name()), cell(c), c.domainName(), c.state())).toList();
             return new MemberView(m.position(), m.memberNode(), v.id(), v.vnfdId(), v.productName(),
                     v.instantiated() ? "INSTANTIATED" : "NOT_INSTANTIATED", vnfcs);
         }).toList();

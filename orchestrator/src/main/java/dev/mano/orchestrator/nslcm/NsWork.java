@@ -218,7 +218,7 @@ class NsWork {
                 throw new NsFailure(504, "vnf-operation-timeout", "A VNF operation took too long",
                         "VNF operation " + vnfOpId + " still " + current.state() + " after " + VNF_OPERATION_LIMIT.toMinutes() + " min");
             }
-            Thread.sleep(100);
+            Thread.sleep(20);
             current = read.get();
         }
         return current;

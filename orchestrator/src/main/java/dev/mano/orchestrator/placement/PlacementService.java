@@ -123,6 +123,49 @@ public class PlacementService {
         }
     }
 
+    /** What {@link #placeInParts} decided: the committed parts, or why nothing fits. */
+    public sealed interface PartsOutcome {
+        record Committed(PlacementPlan whole, List<PlacementPlan> parts) implements PartsOutcome {}
+
+        record Rejected(PlanOutcome.Rejected rejection) implements PartsOutcome {}
+    }
+
+    /**
+     * Plans the request as one (so a chain's neighbours stay together) and commits it as several
+     * placements, one per part {@code split} makes of the plan, all in one transaction: each part
+     * can later be released on its own (a VNF of a chain terminating). Same race handling as
+     * {@link #place}.
+     */
+    public PartsOutcome placeInParts(PlacementRequest request, java.util.function.Function<PlacementPlan, List<PlacementPlan>> split) {
+        UUID id = UUID.randomUUID();
+        PlanOutcome first = planner.plan(snapshots.read(), request, id);
+        if (first instanceof PlanOutcome.Rejected r) {
+            return new PartsOutcome.Rejected(r);
+        }
+        PlacementPlan whole = ((PlanOutcome.Planned) first).plan();
+        List<PlacementPlan> parts = split.apply(whole);
+        try {
+            tx.executeWithoutResult(s -> {
+                jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?)", COMMIT_LOCK);
+                parts.forEach(p -> ledger.write(p, json.writeValueAsString(p)));
+            });
+            return new PartsOutcome.Committed(whole, parts);
+        } catch (LostRace | DataIntegrityViolationException | PessimisticLockingFailureException e) {
+            log.debug("Placement {} in parts lost a race ({}); planning again under the exclusive commit lock", id, e.getMessage());
+        }
+        return tx.execute(s -> {
+            jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", COMMIT_LOCK);
+            PlanOutcome again = planner.plan(snapshots.read(), request, id);
+            if (again instanceof PlanOutcome.Rejected r) {
+                return new PartsOutcome.Rejected(r);
+            }
+            PlacementPlan replanned = ((PlanOutcome.Planned) again).plan();
+            List<PlacementPlan> replannedParts = split.apply(replanned);
+            replannedParts.forEach(p -> ledger.write(p, json.writeValueAsString(p)));
+            return new PartsOutcome.Committed(replanned, replannedParts);
+        });
+    }
+
     /** Commits an already computed plan (a batch planner's output); throws when a resource is taken. */
     public void commit(PlacementPlan plan) {
         tx.executeWithoutResult(s -> {

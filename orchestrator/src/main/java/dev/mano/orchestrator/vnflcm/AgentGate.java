@@ -1,7 +1,7 @@
 package dev.mano.orchestrator.vnflcm;
 
 import dev.mano.orchestrator.hosts.HostService;
-import dev.mano.orchestrator.hosts.HostView;
+import dev.mano.orchestrator.hosts.HostRef;
 import dev.mano.vnfm.VnfcRef;
 import dev.mano.vnfm.agent.AgentAddress;
 import dev.mano.vnfm.agent.AgentClients;
@@ -43,7 +43,7 @@ class AgentGate {
         Map<String, String> config = dayOneConfig(ctx);
         for (int i = 0; i < vnfcs.size(); i++) {
             Vnfc vnfc = vnfcs.get(i);
-            HostView host = hosts.get(vnfc.hostId());
+            HostRef host = hosts.ref(vnfc.hostId());
             if (host.libvirtUri().startsWith("test:")) {
                 ctx.progress(from + (to - from) * (i + 1) / vnfcs.size(), vnfc.domainName() + ": simulated host, no guest agent");
                 continue;

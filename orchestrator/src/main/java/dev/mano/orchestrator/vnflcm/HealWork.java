@@ -1,6 +1,6 @@
 package dev.mano.orchestrator.vnflcm;
 
-import dev.mano.orchestrator.hosts.HostView;
+import dev.mano.orchestrator.hosts.HostRef;
 import dev.mano.vim.lifecycle.DomainLifecycle;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +33,7 @@ final class HealWork implements LcmWork {
         for (int i = 0; i < vnfcs.size(); i++) {
             Vnfc vnfc = vnfcs.get(i);
             ctx.progress(10 + 70 * i / vnfcs.size(), "healing " + vnfc.domainName());
-            HostView host = deps.hosts().get(vnfc.hostId());
+            HostRef host = deps.hosts().ref(vnfc.hostId());
             DomainLifecycle domains = deps.libvirt().lifecycle(host.libvirtUri());
             if (domains.state(vnfc.domainName()).isEmpty()) {
                 deps.redefine(instance, vnfc, host, domains);

@@ -2,7 +2,7 @@ package dev.mano.orchestrator.vnflcm;
 
 import dev.mano.orchestrator.api.ApiProblem;
 import dev.mano.orchestrator.hosts.HostService;
-import dev.mano.orchestrator.hosts.HostView;
+import dev.mano.orchestrator.hosts.HostRef;
 import dev.mano.orchestrator.placement.PlacementService;
 import dev.mano.orchestrator.placement.VnfcPlacement;
 import dev.mano.vim.VimException;
@@ -51,7 +51,7 @@ class LcmWorks {
     }
 
     /** Defines a VNFC's domain again from its committed placement (the domain vanished). */
-    void redefine(VnfInstance instance, Vnfc vnfc, HostView host, DomainLifecycle domains) throws VimException {
+    void redefine(VnfInstance instance, Vnfc vnfc, HostRef host, DomainLifecycle domains) throws VimException {
         VnfcPlacement placed = placement.find(vnfc.placementId()).orElseThrow(() -> new LcmFailure(409, "placement-missing",
                         "The VNFC's resources are gone", "placement " + vnfc.placementId() + " of " + vnfc.domainName()
                         + " no longer exists; terminate and instantiate again"))

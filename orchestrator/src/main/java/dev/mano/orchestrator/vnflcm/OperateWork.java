@@ -1,6 +1,6 @@
 package dev.mano.orchestrator.vnflcm;
 
-import dev.mano.orchestrator.hosts.HostView;
+import dev.mano.orchestrator.hosts.HostRef;
 import dev.mano.vim.lifecycle.DomainLifecycle;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +25,7 @@ final class OperateWork implements LcmWork {
         for (int i = 0; i < vnfcs.size(); i++) {
             Vnfc vnfc = vnfcs.get(i);
             ctx.progress(10 + 80 * i / Math.max(1, vnfcs.size()), (start ? "starting " : "stopping ") + vnfc.domainName());
-            HostView host = deps.hosts().get(vnfc.hostId());
+            HostRef host = deps.hosts().ref(vnfc.hostId());
             DomainLifecycle domains = deps.libvirt().lifecycle(host.libvirtUri());
             boolean active = domains.state(vnfc.domainName()).map(s -> s.active()).orElse(false);
             if (start && !active) {

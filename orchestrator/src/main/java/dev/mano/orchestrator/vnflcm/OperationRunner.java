@@ -73,19 +73,20 @@ class OperationRunner {
             ops.progress(id, 100, "completed");
             if (ops.transition(id, OperationState.PROCESSING, OperationState.COMPLETED)) {
                 log.info("{} {} of VNF {} completed", op.operation(), id, op.vnfInstanceId());
-                publish(op);
+                publish(op, true);
             }
         } catch (Exception | LinkageError e) {
             log.warn("{} {} of VNF {} failed at '{}': {}", op.operation(), id, op.vnfInstanceId(), ctx.step(), e.toString());
             ops.fail(id, OperationState.PROCESSING, OperationState.FAILED_TEMP, LcmFailure.of(e, ctx.step()));
+            publish(op, false);
         } finally {
             beat.cancel(false);
         }
     }
 
-    private void publish(LcmOpOcc op) {
+    private void publish(LcmOpOcc op, boolean completed) {
         try {
-            events.publishEvent(new VnfOperationFinished(op));
+            events.publishEvent(new VnfOperationFinished(op, completed));
         } catch (RuntimeException e) {
             log.warn("Monitoring could not follow {} of VNF {}: {}", op.operation(), op.vnfInstanceId(), e.toString());
         }

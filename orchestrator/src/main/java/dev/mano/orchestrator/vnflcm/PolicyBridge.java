@@ -5,7 +5,9 @@ import dev.mano.orchestrator.catalog.vnfd.AutoscalingPolicy;
 import dev.mano.orchestrator.catalog.vnfd.ScalingMetric;
 import dev.mano.orchestrator.catalog.vnfd.Vnfd;
 import dev.mano.orchestrator.hosts.HostService;
-import dev.mano.orchestrator.hosts.HostView;
+import dev.mano.orchestrator.hosts.HostRef;
+import dev.mano.vim.VimException;
+import dev.mano.vim.events.DomainEventSubscription;
 import dev.mano.vnfm.VnfcRef;
 import dev.mano.vnfm.healing.HealRequest;
 import dev.mano.vnfm.healing.HealingDecision;
@@ -15,6 +17,7 @@ import dev.mano.vnfm.scaling.ScaleRequest;
 import dev.mano.vnfm.scaling.ScalingDecision;
 import dev.mano.vnfm.scaling.ScalingPolicy;
 import dev.mano.vnfm.scaling.ScalingWatch;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,7 @@ class PolicyBridge {
     private final PackageLookup packages;
     private final HostService hosts;
     private final Map<UUID, List<VnfcRef>> watched = new ConcurrentHashMap<>();
+    private final Map<String, DomainEventSubscription> domainEvents = new ConcurrentHashMap<>();
 
     PolicyBridge(ScalingWatch scaling, HealingWatch healing, VnfLifecycle lifecycle, PackageLookup packages, HostService hosts) {
         this.scaling = scaling;
@@ -55,6 +59,11 @@ class PolicyBridge {
         LcmOpOcc op = finished.operation();
         UUID vnfId = op.vnfInstanceId();
         Instant now = Instant.now();
+        if (!finished.completed()) {
+            // a failed scaling still ends the scaling watch's wait for it; the VNF keeps its size
+            if (op.operation() == LcmOperation.SCALE) scaling.scaled(vnfId.toString(), lifecycle.vnfcs(vnfId).size(), now);
+            return;
+        }
         forgetVnfcs(vnfId);
         if (op.operation() == LcmOperation.TERMINATE) {
             scaling.forget(vnfId.toString());
@@ -75,8 +84,10 @@ class PolicyBridge {
         for (Vnfc c : vnfcs) {
             if (!hasAgent(c)) continue;
             VnfcRef ref = new VnfcRef(vnfId.toString(), c.id().toString());
+            String uri = hosts.ref(c.hostId()).libvirtUri();
             healing.watch(ref, HealingPolicy.defaults(), now);
-            healing.watchDomain(ref, hosts.get(c.hostId()).libvirtUri(), c.domainName());
+            healing.watchDomain(ref, uri, c.domainName());
+            subscribeDomainEvents(uri);
         }
         watched.put(vnfId, refs);
     }
@@ -100,8 +111,9 @@ class PolicyBridge {
             String aspect = autoscaling(vnfd).map(AutoscalingPolicy::aspectId).orElseThrow();
             LcmOpOcc op = lifecycle.scale(vnfId, type, aspect, Math.max(1, steps), true);
             log.info("Autoscaling VNF {}: {} as operation {} ({})", vnfId, type, op.id(), request.decision().reason());
-        } catch (ApiProblem refused) {
+        } catch (ApiProblem | java.util.NoSuchElementException refused) {
             log.info("Autoscaling VNF {} skipped: {}", vnfId, refused.getMessage());
+            scaling.declined(vnfId.toString());
         }
     }
 
@@ -120,12 +132,30 @@ class PolicyBridge {
         }
     }
 
+    /** One libvirt event subscription per host, so a crashed or shut-off domain is healed without waiting for heartbeats. */
+    private void subscribeDomainEvents(String uri) {
+        domainEvents.computeIfAbsent(uri, u -> {
+            try {
+                return DomainEventSubscription.open(u, healing);
+            } catch (VimException e) {
+                log.warn("No lifecycle events from {} (heartbeats still detect failures): {}", u, e.getMessage());
+                return null;
+            }
+        });
+    }
+
+    @PreDestroy
+    void closeSubscriptions() {
+        domainEvents.values().forEach(DomainEventSubscription::close);
+        domainEvents.clear();
+    }
+
     private void forgetVnfcs(UUID vnfId) {
         Optional.ofNullable(watched.remove(vnfId)).ifPresent(refs -> refs.forEach(healing::forget));
     }
 
     private boolean hasAgent(Vnfc c) {
-        HostView host = hosts.get(c.hostId());
+        HostRef host = hosts.ref(c.hostId());
         return !host.libvirtUri().startsWith("test:");
     }
 

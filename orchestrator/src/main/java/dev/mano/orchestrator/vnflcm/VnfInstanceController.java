@@ -87,7 +87,7 @@ class VnfInstanceController {
         List<Vnfc> vnfcs = instances.vnfcs(v.id());
         Map<UUID, String> names = new HashMap<>();
         for (Vnfc c : vnfcs) {
-            names.computeIfAbsent(c.hostId(), h -> hosts.get(h).name());
+            names.computeIfAbsent(c.hostId(), h -> hosts.ref(h).name());
         }
         return VnfInstanceView.of(v, vnfcs, names);
     }

@@ -4,7 +4,7 @@ import dev.mano.orchestrator.vnflcm.VnfcRequirements.NewVnfc;
 import dev.mano.orchestrator.catalog.vnfd.Vdu;
 import dev.mano.orchestrator.catalog.vnfd.Vnfd;
 import dev.mano.orchestrator.hosts.HostService;
-import dev.mano.orchestrator.hosts.HostView;
+import dev.mano.orchestrator.hosts.HostRef;
 import dev.mano.orchestrator.placement.PlacementPlan;
 import dev.mano.orchestrator.placement.PlacementRequest;
 import dev.mano.orchestrator.placement.PlacementService;
@@ -14,6 +14,8 @@ import dev.mano.orchestrator.placement.VnfcNeeds;
 import dev.mano.orchestrator.placement.VnfcPlacement;
 import dev.mano.vim.VimException;
 import dev.mano.vim.lifecycle.DomainLifecycle;
+import dev.mano.vnfm.VnfcRef;
+import dev.mano.vnfm.healing.HealingWatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,10 +42,12 @@ class VnfcDeployer {
     private final DomainSpecs specs;
     private final VnfInstanceStore instances;
     private final AgentGate agents;
+    private final HealingWatch healing;
 
     VnfcDeployer(PlacementService placement, HostService hosts, LibvirtHosts libvirt, DomainSpecs specs,
-                 VnfInstanceStore instances, AgentGate agents) {
+                 VnfInstanceStore instances, AgentGate agents, HealingWatch healing) {
         this.agents = agents;
+        this.healing = healing;
         this.placement = placement;
         this.hosts = hosts;
         this.libvirt = libvirt;
@@ -74,7 +78,7 @@ class VnfcDeployer {
         for (int i = 0; i < plan.vnfcs().size(); i++) {
             VnfcPlacement placed = plan.vnfcs().get(i);
             Vnfc row = created.get(i);
-            HostView host = hosts.get(placed.hostId());
+            HostRef host = hosts.ref(placed.hostId());
             DomainLifecycle domains = libvirt.lifecycle(host.libvirtUri());
             ctx.progress(from + (to - from) * step++ / steps, "defining " + row.domainName() + " on " + host.name());
             domains.define(specs.build(row.domainName(), instance.id(), instance.nsInstanceId(), vnfd, vduOf.get(placed.vnfcId()),
@@ -111,7 +115,7 @@ class VnfcDeployer {
         for (int i = 0; i < vnfcs.size(); i++) {
             Vnfc vnfc = vnfcs.get(i);
             ctx.progress(from + (to - from) * i / Math.max(1, vnfcs.size()), "removing " + vnfc.domainName());
-            HostView host = hosts.get(vnfc.hostId());
+            HostRef host = hosts.ref(vnfc.hostId());
             DomainLifecycle domains = libvirt.lifecycle(host.libvirtUri());
             if (domains.state(vnfc.domainName()).isPresent()) {
                 if (graceful != null && !graceful.isZero()) {
@@ -122,6 +126,7 @@ class VnfcDeployer {
                 domains.undefine(vnfc.domainName());
             }
             agents.forget(vnfc);
+            healing.forget(new VnfcRef(vnfc.vnfInstanceId().toString(), vnfc.id().toString()));
             instances.deleteVnfc(vnfc.id());
             placements.add(vnfc.placementId());
         }
