@@ -221,14 +221,14 @@ await test('a VNF from the catalog: instantiate, watch the operation live, then 
   await page.getByRole('link', { name: 'Operations' }).click();
   const op = page.getByRole('region', { name: 'VNF operations' }).getByRole('listitem').filter({ hasText: 'INSTANTIATE' }).first();
   await op.waitFor();
-  await op.locator('.badge').filter({ hasText: /^(COMPLETED|FAILED_TEMP|FAILED)$/ }).waitFor({ timeout: 180_000 });
-  const state = await op.locator('.badge').first().textContent();
+  await op.locator('header .badge').filter({ hasText: /^(COMPLETED|FAILED_TEMP|FAILED)$/ }).waitFor({ timeout: 180_000 });
+  const state = await op.locator('header .badge').first().textContent();
   await shot('09-operations');
   if (state === 'FAILED_TEMP') {
     // No VNF image on a simulated host: the agent never says hello. The error shows, and rollback undoes it.
     await op.getByTestId('problem').waitFor();
     await op.getByRole('button', { name: 'Roll back' }).click();
-    await op.locator('.badge').filter({ hasText: /^(ROLLED_BACK|FAILED)$/ }).waitFor({ timeout: 120_000 });
+    await op.locator('header .badge').filter({ hasText: /^(ROLLED_BACK|FAILED)$/ }).waitFor({ timeout: 120_000 });
     await page.getByRole('link', { name: 'Service chains' }).click();
     await row.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
@@ -239,11 +239,11 @@ await test('a VNF from the catalog: instantiate, watch the operation live, then 
     await shot('08-vnf-instances');
     await page.getByRole('link', { name: 'Operations' }).click();
     const scale = page.getByRole('region', { name: 'VNF operations' }).getByRole('listitem').filter({ hasText: 'SCALE' }).first();
-    await scale.locator('.badge').filter({ hasText: /^(COMPLETED|FAILED_TEMP|FAILED)$/ }).waitFor({ timeout: 180_000 });
+    await scale.locator('header .badge').filter({ hasText: /^(COMPLETED|FAILED_TEMP|FAILED)$/ }).waitFor({ timeout: 180_000 });
     await shot('09-operations');
-    if ((await scale.locator('.badge').first().textContent()) === 'FAILED_TEMP') {
+    if ((await scale.locator('header .badge').first().textContent()) === 'FAILED_TEMP') {
       await scale.getByRole('button', { name: 'Roll back' }).click();
-      await scale.locator('.badge').filter({ hasText: /^(ROLLED_BACK|FAILED)$/ }).waitFor({ timeout: 120_000 });
+      await scale.locator('header .badge').filter({ hasText: /^(ROLLED_BACK|FAILED)$/ }).waitFor({ timeout: 120_000 });
     }
     await page.getByRole('link', { name: 'Service chains' }).click();
     await row.getByRole('button', { name: 'Terminate' }).click();
@@ -282,9 +282,9 @@ await test('service chains: instantiate from the bundled NSD, watch the graph, t
   await chain.waitFor();
   await page.getByRole('link', { name: 'Operations' }).click();
   const op = page.getByRole('region', { name: 'Network service operations' }).getByRole('listitem').filter({ hasText: 'INSTANTIATE' }).first();
-  await op.locator('.badge').filter({ hasText: /^(COMPLETED|FAILED_TEMP|FAILED)$/ }).waitFor({ timeout: 180_000 });
+  await op.locator('header .badge').filter({ hasText: /^(COMPLETED|FAILED_TEMP|FAILED)$/ }).waitFor({ timeout: 180_000 });
   await shot('09-ns-operations');
-  const state = await op.locator('.badge').first().textContent();
+  const state = await op.locator('header .badge').first().textContent();
   if (state !== 'COMPLETED') throw new Error(`the NS instantiation ended ${state}: ${await op.textContent()}`);
   await page.getByRole('link', { name: 'Service chains' }).click();
   await chain.getByText('INSTANTIATED', { exact: true }).waitFor();

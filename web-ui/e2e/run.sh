@@ -30,8 +30,8 @@ stop() {
   local rc=$?
   if [ -n "$ORCH_PID" ] && kill -0 "$ORCH_PID" 2>/dev/null; then
     kill "$ORCH_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$ORCH_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$ORCH_PID" 2>/dev/null && { echo "e2e: the orchestrator did not stop in 30 s; killing it" >&2; kill -9 "$ORCH_PID" 2>/dev/null || true; }
+    for _ in $(seq 1 90); do kill -0 "$ORCH_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$ORCH_PID" 2>/dev/null && { echo "e2e: the orchestrator did not stop in 45 s; killing it" >&2; kill -9 "$ORCH_PID" 2>/dev/null || true; }
     wait "$ORCH_PID" 2>/dev/null || true
   fi
   cp "$WORK/orchestrator.log" "$OUT/orchestrator.log" 2>/dev/null || true
