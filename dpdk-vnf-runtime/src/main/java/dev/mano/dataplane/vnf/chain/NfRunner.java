@@ -1,5 +1,6 @@
 package dev.mano.dataplane.vnf.chain;
 
+import dev.mano.dataplane.vnf.VnfCatalog;
 import dev.mano.dataplane.config.ConfigException;
 import dev.mano.dataplane.config.RuntimeConfig;
 import dev.mano.dataplane.eal.DpdkException;
@@ -24,7 +25,7 @@ public final class NfRunner {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length < 2) {
-            System.err.println("usage: NfRunner <" + String.join("|", BundledVnfs.types()) + "> <vnf.yaml> <EAL arguments>");
+            System.err.println("usage: NfRunner <" + String.join("|", VnfCatalog.types()) + "> <vnf.yaml> <EAL arguments>");
             System.exit(2);
         }
         String type = args[0];
@@ -32,7 +33,7 @@ public final class NfRunner {
         RunningVnf running;
         try {
             RuntimeConfig config = RuntimeConfig.load(Path.of(args[1]), type);
-            Vnf vnf = BundledVnfs.create(type, config.vnf());
+            Vnf vnf = VnfCatalog.create(type, config.vnf());
             Eal started = Eal.init(eal);
             // As the runtime CLI does: JIT and GC threads stay on the main lcore's CPU, off the forwarding core.
             HousekeepingAffinity.confineTo(started.cpuOf(started.mainLcore()));
