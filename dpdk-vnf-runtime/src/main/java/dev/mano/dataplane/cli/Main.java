@@ -9,10 +9,14 @@ import dev.mano.dataplane.engine.DataplaneSnapshot;
 import dev.mano.dataplane.engine.LcoreSnapshot;
 import dev.mano.dataplane.engine.PortSnapshot;
 import dev.mano.dataplane.metrics.MetricsServer;
+import dev.mano.dataplane.agent.AgentServer;
+import dev.mano.dataplane.agent.DataplaneView;
+import dev.mano.dataplane.agent.VnfControl;
 import dev.mano.dataplane.runtime.RunningVnf;
 import dev.mano.dataplane.vnf.Vnf;
 import dev.mano.dataplane.vnf.VnfCatalog;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -87,16 +91,37 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(hook);
 
         MetricsServer metrics = null;
+        AgentServer agent = null;
         int exit = 0;
         try {
+            if (command.agent() != null) {
+                // the agent runs on ordinary threads, off the lcores; its shutdown message stops the process
+                agent = AgentServer.start(command.agent(), new DataplaneView(running, VnfControl.STATELESS));
+                out.println("agent on " + command.agent());
+                AgentServer served = agent;
+                Thread.ofPlatform().daemon().name("agent-stop").start(() -> {
+                    try {
+                        served.awaitStop();
+                        stopRequested.countDown();
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
             if (config.metricsPort() > 0) {
                 metrics = MetricsServer.start(running, config.metricsPort());
                 out.println("metrics on http://127.0.0.1:" + metrics.port() + "/metrics");
             }
             exit = runUntilStopped(command, running, stopRequested, out);
+        } catch (IOException e) {
+            err.println("dpdk-vnf-runtime: cannot start the agent on " + command.agent() + ": " + e.getMessage());
+            exit = 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (agent != null) {
+                agent.close();
+            }
             running.stop();
             DataplaneSnapshot last = running.snapshot();
             printTotals(last, out);
