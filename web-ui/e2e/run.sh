@@ -51,12 +51,13 @@ MANO_ADMIN_PASSWORD="$PASSWORD" "$JAVA_HOME/bin/java" --enable-native-access=ALL
   >"$WORK/orchestrator.log" 2>&1 &
 ORCH_PID=$!
 
-for i in $(seq 1 180); do
-  if curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
+for i in $(seq 1 300); do
+  if python3 -c 'import sys, urllib.request; sys.exit(0 if b"\"UP\"" in urllib.request.urlopen(sys.argv[1], timeout=2).read() else 1)' \
+      "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null; then break; fi
   if ! kill -0 "$ORCH_PID" 2>/dev/null; then
     echo "e2e: the orchestrator exited during start-up:" >&2; tail -40 "$WORK/orchestrator.log" >&2; exit 1
   fi
-  [ "$i" = 180 ] && { echo "e2e: the orchestrator was not healthy after 180 s" >&2; tail -40 "$WORK/orchestrator.log" >&2; exit 1; }
+  [ "$i" = 300 ] && { echo "e2e: the orchestrator was not healthy after 300 s" >&2; tail -40 "$WORK/orchestrator.log" >&2; exit 1; }
   sleep 1
 done
 echo "e2e: orchestrator up after ${i} s"
