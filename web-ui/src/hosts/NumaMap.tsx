@@ -5,7 +5,7 @@ import { freeCapacity, holderColours, pageSizeLabel, type CellView, type HostVie
  * housekeeping; filled with the colour of the VNFC that holds them), hugepage pools as bars,
  * and each PF with its VFs. Free capacity per cell is spelled out in words too.
  */
-export function NumaMap({ host }: { host: HostView }) {
+export function NumaMap({ host, onRefresh }: { host: HostView; onRefresh?: () => void }) {
   const holders = [...new Set([
     ...host.cells.flatMap((c) => c.cores.flatMap((k) => k.threads.map((t) => t.holder))),
     ...host.cells.flatMap((c) => c.pfs.flatMap((pf) => pf.vfs.map((v) => v.holder))),
@@ -24,6 +24,7 @@ export function NumaMap({ host }: { host: HostView }) {
           {host.cpuModel && ` · ${host.cpuModel}`}
           {host.kvm !== undefined && ` · ${host.kvm ? 'KVM' : 'TCG only'}`}
         </span>
+        {onRefresh && <button className="link" onClick={onRefresh} aria-label={`Refresh ${host.name} from libvirt`}>Refresh</button>}
       </header>
       {host.cells.length === 0 ? (
         <p className="muted">The host reports no NUMA cells.</p>
