@@ -1,6 +1,8 @@
 package dev.mano.orchestrator.nslcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.api.ApiProblem;
+import dev.mano.orchestrator.vnflcm.OperationHeartbeats;
 import dev.mano.orchestrator.vnflcm.OperationState;
 import dev.mano.orchestrator.vnflcm.VnfLcmProperties;
 import jakarta.annotation.PreDestroy;
@@ -8,9 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,10 +28,11 @@ class NsOperationRunner {
     private final Notifier notifier;
     private final VnfLcmProperties props;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("nslcm-heartbeat").factory());
+    private final OperationHeartbeats heartbeats;
 
-    NsOperationRunner(NsLcmOpOccStore ops, NsWork work, Notifier notifier, VnfLcmProperties props) {
+    NsOperationRunner(NsLcmOpOccStore ops, NsWork work, Notifier notifier, VnfLcmProperties props,
+                      OperationHeartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.ops = ops;
         this.work = work;
         this.notifier = notifier;
@@ -68,7 +69,7 @@ class NsOperationRunner {
         if (from == OperationState.STARTING && !ops.transition(id, from, OperationState.PROCESSING)) return;
         NsLcmOpOcc op = ops.find(id).orElseThrow();
         notifier.operationChanged(op, "START");
-        ScheduledFuture<?> beat = heartbeat(id);
+        ScheduledFuture<?> beat = heartbeats.start(id, () -> ops.heartbeat(id));
         try {
             work.run(op, retrying);
             ops.progress(id, "completed");
@@ -77,7 +78,7 @@ class NsOperationRunner {
         } catch (Exception | LinkageError e) {
             String step = ops.find(id).map(NsLcmOpOcc::progressDetail).orElse("?");
             log.warn("NS {} {} failed at '{}': {}", op.operation(), id, step, e.toString());
-            ops.fail(id, OperationState.PROCESSING, NsFailure.of(e, step));
+            ops.fail(id, OperationState.PROCESSING, OperationFailure.of(e, step));
         } finally {
             beat.cancel(false);
             notify(id, "RESULT");
@@ -86,14 +87,14 @@ class NsOperationRunner {
 
     private void undo(UUID id) {
         NsLcmOpOcc op = ops.find(id).orElseThrow();
-        ScheduledFuture<?> beat = heartbeat(id);
+        ScheduledFuture<?> beat = heartbeats.start(id, () -> ops.heartbeat(id));
         try {
             work.rollback(op);
             ops.progress(id, "rolled back");
             ops.transition(id, OperationState.ROLLING_BACK, OperationState.ROLLED_BACK);
         } catch (Exception | LinkageError e) {
             String step = ops.find(id).map(NsLcmOpOcc::progressDetail).orElse("?");
-            ops.fail(id, OperationState.ROLLING_BACK, NsFailure.of(e, "rollback: " + step));
+            ops.fail(id, OperationState.ROLLING_BACK, OperationFailure.of(e, "rollback: " + step));
         } finally {
             beat.cancel(false);
             notify(id, "RESULT");
@@ -120,16 +121,6 @@ class NsOperationRunner {
         ops.find(id).ifPresent(op -> notifier.operationChanged(op, status));
     }
 
-    private ScheduledFuture<?> heartbeat(UUID id) {
-        long every = props.heartbeat().toMillis();
-        return heartbeats.scheduleAtFixedRate(() -> {
-            try {
-                ops.heartbeat(id);
-            } catch (RuntimeException e) {
-                log.debug("heartbeat of {} failed: {}", id, e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-    }
 
     private void expect(UUID id, String action) {
         NsLcmOpOcc op = ops.find(id).orElseThrow(() -> ApiProblem.notFound("NS LCM operation occurrence", id));
@@ -145,7 +136,6 @@ class NsOperationRunner {
 
     @PreDestroy
     void stop() {
-        heartbeats.shutdownNow();
         executor.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.mano.orchestrator.nslcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.catalog.VnfPackageCatalog;
 import dev.mano.orchestrator.nsd.Nsd;
 import dev.mano.orchestrator.nsd.NsdCatalog;
@@ -65,14 +66,14 @@ class NsWork {
         switch (op.operation()) {
             case INSTANTIATE -> rollbackInstantiate(op);
             case HEAL -> { } // healed VNFCs keep their resources: nothing to give back
-            case TERMINATE, SCALE -> throw new NsFailure(409, "rollback-not-supported", op.operation() + " cannot be rolled back",
+            case TERMINATE, SCALE -> throw new OperationFailure(409, "rollback-not-supported", op.operation() + " cannot be rolled back",
                     "retry the operation instead");
         }
     }
 
     private void instantiate(NsLcmOpOcc op) throws InterruptedException {
         NsInstance ns = instances.find(op.nsInstanceId()).orElseThrow();
-        Nsd nsd = nsds.deployable(ns.nsdId()).orElseThrow(() -> new NsFailure(409, "nsd-not-deployable",
+        Nsd nsd = nsds.deployable(ns.nsdId()).orElseThrow(() -> new OperationFailure(409, "nsd-not-deployable",
                 "The NS descriptor cannot be deployed", "NSD " + ns.nsdId() + " is not onboarded and enabled")).nsd();
         Strategy strategy = Strategy.valueOf(String.valueOf(op.params().getOrDefault("strategy", "PACK")).toUpperCase());
 
@@ -85,7 +86,7 @@ class NsWork {
                     "member " + member.nodeName() + " of NS " + ns.name(), ns.id());
             instances.addMember(ns.id(), new NsMember(i, member.nodeName(), vnf.id()));
             vnfOfNode.put(member.nodeName(), vnf.id());
-            var vnfd = vnfPackages.findByVnfdId(member.vnfdId()).orElseThrow(() -> new NsFailure(409, "vnfd-not-deployable",
+            var vnfd = vnfPackages.findByVnfdId(member.vnfdId()).orElseThrow(() -> new OperationFailure(409, "vnfd-not-deployable",
                     "A constituent VNF package cannot be deployed", "VNFD " + member.vnfdId() + " is not onboarded and enabled")).vnfd();
             chain.add(new ChainPlacement.Member(vnf.id(), vnf.name(), vnfd, VnfcRequirements.atLevel(vnfd, null)));
         }
@@ -93,7 +94,7 @@ class NsWork {
         ops.progress(op.id(), "placing the chain");
         ChainPlacement.Outcome placed = chainPlacement.place(chain, strategy);
         if (placed instanceof ChainPlacement.Outcome.Rejected r) {
-            throw new NsFailure(409, "no-placement", "The chain does not fit", "nothing fits " + r.vnfcName())
+            throw new OperationFailure(409, "no-placement", "The chain does not fit", "nothing fits " + r.vnfcName())
                     .with("reasons", r.reasons());
         }
         List<ChainPlacement.Placed> committed = ((ChainPlacement.Outcome.Committed) placed).placed();
@@ -204,7 +205,7 @@ class NsWork {
             ops.progress(op.id(), what + ": " + (started.indexOf(s) + 1) + "/" + started.size() + " VNF operations done");
         }
         if (!failures.isEmpty()) {
-            throw new NsFailure(502, "vnf-operation-failed", "A VNF operation did not complete", String.join("; ", failures))
+            throw new OperationFailure(502, "vnf-operation-failed", "A VNF operation did not complete", String.join("; ", failures))
                     .with("vnfOperations", failures);
         }
     }
@@ -215,7 +216,7 @@ class NsWork {
         LcmOpOcc current = read.get();
         while (current.state().running()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new NsFailure(504, "vnf-operation-timeout", "A VNF operation took too long",
+                throw new OperationFailure(504, "vnf-operation-timeout", "A VNF operation took too long",
                         "VNF operation " + vnfOpId + " still " + current.state() + " after " + VNF_OPERATION_LIMIT.toMinutes() + " min");
             }
             Thread.sleep(20);

@@ -1,5 +1,6 @@
 package dev.mano.orchestrator.vnflcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.hosts.HostService;
 import dev.mano.orchestrator.hosts.HostRef;
 import dev.mano.vnfm.VnfcRef;
@@ -49,7 +50,7 @@ class AgentGate {
                 continue;
             }
             if (props.imageKernel().isBlank()) {
-                throw new LcmFailure(503, "no-vnf-image", "No VNF image configured",
+                throw new OperationFailure(503, "no-vnf-image", "No VNF image configured",
                         "mano.vnflcm.image-kernel is not set, so " + vnfc.domainName() + " boots no VNF runtime and its agent"
                                 + " can never say hello; build the image (vnf-images) and point the orchestrator at it");
             }
@@ -59,7 +60,7 @@ class AgentGate {
             Instant deadline = Instant.now().plus(helloTimeout);
             while (agent.hello().isEmpty()) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new LcmFailure(504, "agent-hello-timeout", "The VNF's agent did not say hello",
+                    throw new OperationFailure(504, "agent-hello-timeout", "The VNF's agent did not say hello",
                             vnfc.domainName() + " on " + host.name() + " sent no hello within " + helloTimeout.toSeconds() + " s");
                 }
                 Thread.sleep(200);
@@ -68,7 +69,7 @@ class AgentGate {
                 ctx.progress(from + (to - from) * i / vnfcs.size(), "configuring " + vnfc.domainName());
                 var result = agent.applyConfig(config, Duration.ofSeconds(30)).orTimeout(35, TimeUnit.SECONDS).join();
                 if (!result.ok()) {
-                    throw new LcmFailure(422, "day1-config-rejected", "The VNF rejected its configuration",
+                    throw new OperationFailure(422, "day1-config-rejected", "The VNF rejected its configuration",
                             vnfc.domainName() + ": " + result.error());
                 }
             }

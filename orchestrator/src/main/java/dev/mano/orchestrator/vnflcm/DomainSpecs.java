@@ -15,10 +15,16 @@ import dev.mano.vim.domain.NetInterface;
 import dev.mano.vim.domain.VcpuPin;
 import dev.mano.vim.domain.VirtType;
 import dev.mano.vim.domain.VnfcMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +35,26 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DomainSpecs {
+    private static final Logger log = LoggerFactory.getLogger(DomainSpecs.class);
     private final VnfLcmProperties props;
+    private final boolean forceTcg;
 
-    DomainSpecs(VnfLcmProperties props) {
+    /**
+     * @param virtType {@code auto} (KVM where the host's inventory offers it) or {@code tcg}: hosts that are
+     *                 themselves VMs may offer a nested KVM that does not boot the image (see vnf-images/README.md)
+     */
+    DomainSpecs(VnfLcmProperties props, @Value("${mano.vnflcm.virt-type:auto}") String virtType) {
         this.props = props;
+        if (!virtType.equals("auto") && !virtType.equals("tcg")) {
+            throw new IllegalArgumentException("mano.vnflcm.virt-type must be auto or tcg, not " + virtType);
+        }
+        this.forceTcg = virtType.equals("tcg");
     }
 
     DomainSpec build(String domainName, UUID vnfInstanceId, UUID nsInstanceId, Vnfd vnfd, Vdu vdu,
-                     VnfcPlacement placed, boolean kvm) {
+                     VnfcPlacement placed, boolean hostOffersKvm) {
+        boolean kvm = hostOffersKvm && !forceTcg;
+        createRunDirectories();
         int vcpus = vdu.compute().vcpus();
         int pmd = vdu.compute().pmdLcores();
         List<NodePlacement> nodes = placed.nodes();
@@ -118,6 +136,20 @@ class DomainSpecs {
     static String kernelCommandLine(String domainName, String vnfType, long memoryMib) {
         long hugepages = Math.max(64, memoryMib / 4 / 2);
         return "console=ttyS0 quiet mano.domain=" + domainName + " mano.vnf=" + safe(vnfType) + " hugepages=" + hugepages;
+    }
+
+    /**
+     * libvirt creates the agent socket and the console log but not their directories. Created here, on the
+     * orchestrator's machine: right for a local host; a remote host needs them from its install step (ansible).
+     */
+    private void createRunDirectories() {
+        for (String kind : List.of("agents", "console", "vhost")) {
+            try {
+                Files.createDirectories(Path.of(props.hostRunDir(), kind));
+            } catch (IOException e) {
+                log.debug("cannot create {}/{} here (a remote host's directory?): {}", props.hostRunDir(), kind, e.toString());
+            }
+        }
     }
 
     private String runPath(String kind, String file) {

@@ -1,5 +1,6 @@
 package dev.mano.orchestrator.vnflcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.hosts.HostRef;
 import dev.mano.vim.lifecycle.DomainLifecycle;
 import java.util.List;
@@ -28,7 +29,7 @@ final class HealWork implements LcmWork {
         List<Vnfc> vnfcs = deps.instances().vnfcs(instance.id()).stream()
                 .filter(v -> wanted.isEmpty() || wanted.contains(v.id().toString())).toList();
         if (vnfcs.isEmpty()) {
-            throw new LcmFailure(422, "unknown-vnfc", "No such VNFC", "VNF instance " + instance.id() + " has no VNFC " + wanted);
+            throw new OperationFailure(422, "unknown-vnfc", "No such VNFC", "VNF instance " + instance.id() + " has no VNFC " + wanted);
         }
         for (int i = 0; i < vnfcs.size(); i++) {
             Vnfc vnfc = vnfcs.get(i);

@@ -1,5 +1,6 @@
 package dev.mano.orchestrator.vnflcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.catalog.vnfd.DeploymentFlavour;
 import dev.mano.orchestrator.catalog.vnfd.InstantiationLevel;
 import dev.mano.orchestrator.catalog.vnfd.Vnfd;
@@ -37,7 +38,7 @@ final class InstantiateWork implements LcmWork {
         } else {
             // the NS placed the whole chain at once; this VNF's VNFCs are already in the ledger
             UUID placementId = UUID.fromString(String.valueOf(fromNs.get("placementId")));
-            preplaced = deps.placement().find(placementId).orElseThrow(() -> new LcmFailure(409, "placement-missing",
+            preplaced = deps.placement().find(placementId).orElseThrow(() -> new OperationFailure(409, "placement-missing",
                     "The NS placement is gone", "placement " + placementId + " no longer exists"));
             @SuppressWarnings("unchecked")
             Map<String, String> vduOf = (Map<String, String>) fromNs.get("vnfcs");

@@ -1,5 +1,6 @@
 package dev.mano.orchestrator.vnflcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.api.ApiProblem;
 import dev.mano.orchestrator.hosts.HostService;
 import dev.mano.orchestrator.hosts.HostRef;
@@ -52,7 +53,7 @@ class LcmWorks {
 
     /** Defines a VNFC's domain again from its committed placement (the domain vanished). */
     void redefine(VnfInstance instance, Vnfc vnfc, HostRef host, DomainLifecycle domains) throws VimException {
-        VnfcPlacement placed = placement.find(vnfc.placementId()).orElseThrow(() -> new LcmFailure(409, "placement-missing",
+        VnfcPlacement placed = placement.find(vnfc.placementId()).orElseThrow(() -> new OperationFailure(409, "placement-missing",
                         "The VNFC's resources are gone", "placement " + vnfc.placementId() + " of " + vnfc.domainName()
                         + " no longer exists; terminate and instantiate again"))
                 .vnfcs().stream().filter(p -> p.vnfcId().equals(vnfc.id())).findFirst().orElseThrow();

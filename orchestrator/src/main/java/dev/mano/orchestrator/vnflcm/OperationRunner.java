@@ -1,13 +1,12 @@
 package dev.mano.orchestrator.vnflcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.api.ApiProblem;
 import jakarta.annotation.PreDestroy;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,17 +23,15 @@ class OperationRunner {
     private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
     private final LcmOpOccStore ops;
     private final LcmWorks works;
-    private final VnfLcmProperties props;
     private final ApplicationEventPublisher events;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("lcm-heartbeat").factory());
+    private final OperationHeartbeats heartbeats;
 
-    OperationRunner(LcmOpOccStore ops, LcmWorks works, VnfLcmProperties props, ApplicationEventPublisher events) {
+    OperationRunner(LcmOpOccStore ops, LcmWorks works, OperationHeartbeats heartbeats, ApplicationEventPublisher events) {
         this.events = events;
+        this.heartbeats = heartbeats;
         this.ops = ops;
         this.works = works;
-        this.props = props;
     }
 
     void start(LcmOpOcc op) {
@@ -66,7 +63,7 @@ class OperationRunner {
         }
         LcmOpOcc op = ops.find(id).orElseThrow();
         OpContext ctx = new OpContext(op, ops);
-        ScheduledFuture<?> beat = heartbeat(id);
+        ScheduledFuture<?> beat = heartbeats.start(id, () -> ops.heartbeat(id));
         try {
             LcmWork work = works.forOperation(op.operation());
             if (retrying) work.retry(ctx); else work.run(ctx);
@@ -77,7 +74,7 @@ class OperationRunner {
             }
         } catch (Exception | LinkageError e) {
             log.warn("{} {} of VNF {} failed at '{}': {}", op.operation(), id, op.vnfInstanceId(), ctx.step(), e.toString());
-            ops.fail(id, OperationState.PROCESSING, OperationState.FAILED_TEMP, LcmFailure.of(e, ctx.step()));
+            ops.fail(id, OperationState.PROCESSING, OperationState.FAILED_TEMP, OperationFailure.of(e, ctx.step()));
             publish(op, false);
         } finally {
             beat.cancel(false);
@@ -95,29 +92,19 @@ class OperationRunner {
     private void undo(UUID id) {
         LcmOpOcc op = ops.find(id).orElseThrow();
         OpContext ctx = new OpContext(op, ops);
-        ScheduledFuture<?> beat = heartbeat(id);
+        ScheduledFuture<?> beat = heartbeats.start(id, () -> ops.heartbeat(id));
         try {
             works.forOperation(op.operation()).rollback(ctx);
             ops.progress(id, 100, "rolled back");
             ops.transition(id, OperationState.ROLLING_BACK, OperationState.ROLLED_BACK);
         } catch (Exception | LinkageError e) {
             log.warn("Rollback of {} {} failed at '{}': {}", op.operation(), id, ctx.step(), e.toString());
-            ops.fail(id, OperationState.ROLLING_BACK, OperationState.FAILED_TEMP, LcmFailure.of(e, "rollback: " + ctx.step()));
+            ops.fail(id, OperationState.ROLLING_BACK, OperationState.FAILED_TEMP, OperationFailure.of(e, "rollback: " + ctx.step()));
         } finally {
             beat.cancel(false);
         }
     }
 
-    private ScheduledFuture<?> heartbeat(UUID id) {
-        long every = props.heartbeat().toMillis();
-        return heartbeats.scheduleAtFixedRate(() -> {
-            try {
-                ops.heartbeat(id);
-            } catch (RuntimeException e) {
-                log.debug("heartbeat of {} failed: {}", id, e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-    }
 
     private LcmOpOcc expect(UUID id, OperationState state, String action) {
         LcmOpOcc op = ops.find(id).orElseThrow(() -> ApiProblem.notFound("VNF LCM operation occurrence", id));
@@ -134,7 +121,6 @@ class OperationRunner {
 
     @PreDestroy
     void stop() {
-        heartbeats.shutdownNow();
         executor.shutdownNow();
     }
 }

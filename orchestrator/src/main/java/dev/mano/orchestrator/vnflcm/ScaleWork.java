@@ -1,5 +1,6 @@
 package dev.mano.orchestrator.vnflcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.catalog.vnfd.ScalingAspect;
 import dev.mano.orchestrator.catalog.vnfd.Vdu;
 import dev.mano.orchestrator.catalog.vnfd.Vnfd;
@@ -28,13 +29,13 @@ final class ScaleWork implements LcmWork {
         Vnfd vnfd = deps.packages().vnfd(instance.vnfPkgId());
         String aspectId = ctx.param("aspectId", null);
         ScalingAspect aspect = vnfd.flavour().scalingAspect(aspectId).orElseThrow(() ->
-                new LcmFailure(422, "unknown-aspect", "Unknown scaling aspect", "the VNFD has no scaling aspect " + aspectId));
+                new OperationFailure(422, "unknown-aspect", "Unknown scaling aspect", "the VNFD has no scaling aspect " + aspectId));
         int steps = Integer.parseInt(ctx.param("numberOfSteps", "1"));
         boolean out = "SCALE_OUT".equals(ctx.param("type", null));
         int level = instance.scaleStatus().getOrDefault(aspectId, 0);
         int target = out ? level + steps : level - steps;
         if (target < 0 || target > aspect.maxScaleLevel()) {
-            throw new LcmFailure(422, "scale-level-out-of-range", "Scale level out of range", "aspect " + aspectId
+            throw new OperationFailure(422, "scale-level-out-of-range", "Scale level out of range", "aspect " + aspectId
                     + " is at level " + level + "; " + steps + " step(s) " + (out ? "out" : "in") + " would reach " + target
                     + ", allowed 0.." + aspect.maxScaleLevel());
         }
@@ -63,7 +64,7 @@ final class ScaleWork implements LcmWork {
     @Override
     public void rollback(OpContext ctx) throws Exception {
         if (!"SCALE_OUT".equals(ctx.param("type", null))) {
-            throw new LcmFailure(409, "rollback-not-supported", "Scale-in cannot be rolled back",
+            throw new OperationFailure(409, "rollback-not-supported", "Scale-in cannot be rolled back",
                     "removed VNFCs are gone; scale out again instead");
         }
         deps.deployer().remove(ctx, deps.instances().vnfcsCreatedBy(ctx.opId()), Duration.ZERO, 0, 90);

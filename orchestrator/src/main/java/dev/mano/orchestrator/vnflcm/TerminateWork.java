@@ -1,5 +1,6 @@
 package dev.mano.orchestrator.vnflcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
 import java.time.Duration;
 
 /** TERMINATE: stop (gracefully when asked) and remove every VNFC, release everything. */
@@ -29,7 +30,7 @@ final class TerminateWork implements LcmWork {
 
     @Override
     public void rollback(OpContext ctx) {
-        throw new LcmFailure(409, "rollback-not-supported", "Terminate cannot be rolled back",
+        throw new OperationFailure(409, "rollback-not-supported", "Terminate cannot be rolled back",
                 "a partly terminated VNF cannot be brought back; retry the termination");
     }
 }

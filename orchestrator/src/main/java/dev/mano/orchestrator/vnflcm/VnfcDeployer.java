@@ -1,5 +1,6 @@
 package dev.mano.orchestrator.vnflcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.vnflcm.VnfcRequirements.NewVnfc;
 import dev.mano.orchestrator.catalog.vnfd.Vdu;
 import dev.mano.orchestrator.catalog.vnfd.Vnfd;
@@ -98,12 +99,12 @@ class VnfcDeployer {
         PlacementRequest request = new PlacementRequest(strategy, needs);
         List<String> invalid = PlacementService.validate(request);
         if (!invalid.isEmpty()) {
-            throw new LcmFailure(422, "vnfd-not-placeable", "The VNFD asks for resources placement cannot express",
+            throw new OperationFailure(422, "vnfd-not-placeable", "The VNFD asks for resources placement cannot express",
                     String.join("; ", invalid));
         }
         return switch (placement.place(request)) {
             case PlanOutcome.Planned p -> p.plan();
-            case PlanOutcome.Rejected r -> throw new LcmFailure(409, "no-placement", "No host can take the VNFC",
+            case PlanOutcome.Rejected r -> throw new OperationFailure(409, "no-placement", "No host can take the VNFC",
                     "nothing fits " + r.vnfcName() + (r.neverFits() ? " on any registered host, even empty" : " right now"))
                     .with("reasons", r.reasons());
         };

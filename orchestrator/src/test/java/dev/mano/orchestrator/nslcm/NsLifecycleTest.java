@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mano.orchestrator.ApiHttp;
+import dev.mano.orchestrator.LifecycleApi;
 import dev.mano.orchestrator.hosts.SimulatedHosts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,6 +37,7 @@ class NsLifecycleTest {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     ApiHttp http;
+    LifecycleApi api;
     String physnet;
     HttpServer subscriber;
     final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
@@ -43,6 +45,7 @@ class NsLifecycleTest {
     @BeforeEach
     void setUp() throws IOException {
         http = new ApiHttp(port);
+        api = new LifecycleApi(http);
         physnet = "net-" + UUID.randomUUID().toString().substring(0, 6);
         String uri = SimulatedHosts.write("ns");
         HttpResponse<String> r = http.send("POST", "/vim/v1/hosts", ADMIN, "application/json",
@@ -180,18 +183,7 @@ class NsLifecycleTest {
     }
 
     private String onboardVnf(String yaml) {
-        String pkgId = JSON.readTree(post("/vnfpkgm/v1/vnf_packages", "{}").body()).get("id").asString();
-        HttpResponse<String> put = http.send("PUT", "/vnfpkgm/v1/vnf_packages/" + pkgId + "/package_content", ADMIN,
-                "application/yaml", yaml);
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(202);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            JsonNode p = get("/vnfpkgm/v1/vnf_packages/" + pkgId);
-            if (p.get("onboardingState").asString().equals("ONBOARDED")) return p.get("vnfdId").asString();
-            assertThat(p.get("onboardingState").asString()).isNotEqualTo("ERROR");
-            assertThat(Instant.now()).isBefore(deadline);
-            sleep(100);
-        }
+        return api.onboardVnfd(yaml);
     }
 
     private void onboardNsd(String yaml) {
@@ -218,33 +210,18 @@ class NsLifecycleTest {
     }
 
     private HttpResponse<String> post(String path, String body) {
-        return http.send("POST", path, ADMIN, "application/json", body);
+        return api.post(path, body);
     }
 
     private JsonNode get(String path) {
-        HttpResponse<String> r = http.send("GET", path, ADMIN, null, null);
-        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return api.get(path);
     }
 
     private JsonNode awaitFinal(HttpResponse<String> accepted) {
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String opId = JSON.readTree(accepted.body()).get("id").asString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (true) {
-            JsonNode op = get("/nslcm/v1/ns_lcm_op_occs/" + opId);
-            String state = op.get("operationState").asString();
-            if (List.of("COMPLETED", "FAILED_TEMP", "FAILED", "ROLLED_BACK").contains(state)) return op;
-            assertThat(Instant.now()).as("NS operation still " + state).isBefore(deadline);
-            sleep(100);
-        }
+        return api.awaitFinal(accepted, "/nslcm/v1/ns_lcm_op_occs");
     }
 
     private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LifecycleApi.sleep(ms);
     }
 }

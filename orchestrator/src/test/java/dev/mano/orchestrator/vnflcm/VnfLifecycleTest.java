@@ -3,11 +3,9 @@ package dev.mano.orchestrator.vnflcm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mano.orchestrator.ApiHttp;
+import dev.mano.orchestrator.LifecycleApi;
 import dev.mano.orchestrator.hosts.SimulatedHosts;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,12 +30,14 @@ class VnfLifecycleTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired LibvirtHosts libvirt;
     ApiHttp http;
+    LifecycleApi api;
     String hostUri;
     String physnet;
 
     @BeforeEach
     void registerHost() {
         http = new ApiHttp(port);
+        api = new LifecycleApi(http);
         physnet = "net-" + UUID.randomUUID().toString().substring(0, 6);
         hostUri = SimulatedHosts.write("lcm");
         String name = "lcm-" + UUID.randomUUID().toString().substring(0, 8);
@@ -171,20 +171,7 @@ class VnfLifecycleTest {
     }
 
     private String onboard(String yaml) {
-        JsonNode pkg = JSON.readTree(http.send("POST", "/vnfpkgm/v1/vnf_packages", ADMIN, "application/json", "{}").body());
-        String pkgId = pkg.get("id").asString();
-        HttpResponse<String> put = http.send("PUT", "/vnfpkgm/v1/vnf_packages/" + pkgId + "/package_content", ADMIN,
-                "application/yaml", yaml);
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(202);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            JsonNode p = get("/vnfpkgm/v1/vnf_packages/" + pkgId);
-            String state = p.get("onboardingState").asString();
-            if (state.equals("ONBOARDED")) return p.get("vnfdId").asString();
-            assertThat(state).as(p.toString()).isNotEqualTo("ERROR");
-            assertThat(Instant.now()).isBefore(deadline);
-            sleep(100);
-        }
+        return api.onboardVnfd(yaml);
     }
 
     private String createInstance(String vnfdId) {
@@ -195,34 +182,14 @@ class VnfLifecycleTest {
     }
 
     private HttpResponse<String> post(String path, String body) {
-        return http.send("POST", path, ADMIN, "application/json", body);
+        return api.post(path, body);
     }
 
     private JsonNode get(String path) {
-        HttpResponse<String> r = http.send("GET", path, ADMIN, null, null);
-        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return api.get(path);
     }
 
-    /** Polls the op occurrence named by a 202's Location until it stops moving. */
     private JsonNode awaitFinal(HttpResponse<String> accepted) {
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String opId = JSON.readTree(accepted.body()).get("id").asString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            JsonNode op = get("/vnflcm/v1/vnf_lcm_op_occs/" + opId);
-            String state = op.get("operationState").asString();
-            if (List.of("COMPLETED", "FAILED_TEMP", "FAILED", "ROLLED_BACK").contains(state)) return op;
-            assertThat(Instant.now()).as("operation still " + state).isBefore(deadline);
-            sleep(100);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return api.awaitFinal(accepted, "/vnflcm/v1/vnf_lcm_op_occs");
     }
 }

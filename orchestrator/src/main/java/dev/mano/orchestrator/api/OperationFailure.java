@@ -1,16 +1,16 @@
-package dev.mano.orchestrator.vnflcm;
+package dev.mano.orchestrator.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Why an operation step failed, as the problem details stored in the op occurrence's
- * {@code error} (SOL003 ProblemDetails): a stable type, a title and what happened.
+ * Why a lifecycle operation (VNF or NS) stopped, as the problem details stored in its op
+ * occurrence's {@code error} (SOL003/SOL005 ProblemDetails): a stable type, a title and what happened.
  */
-class LcmFailure extends RuntimeException {
+public class OperationFailure extends RuntimeException {
     private final Map<String, Object> problem = new LinkedHashMap<>();
 
-    LcmFailure(int status, String type, String title, String detail) {
+    public OperationFailure(int status, String type, String title, String detail) {
         super(detail);
         problem.put("type", "urn:mano:problem:" + type);
         problem.put("title", title);
@@ -18,21 +18,21 @@ class LcmFailure extends RuntimeException {
         problem.put("detail", detail);
     }
 
-    LcmFailure with(String name, Object value) {
+    public OperationFailure with(String name, Object value) {
         problem.put(name, value);
         return this;
     }
 
-    Map<String, Object> problem() {
+    public Map<String, Object> problem() {
         return problem;
     }
 
     /** Any other exception: the step that broke and the message, never a stack trace. */
-    static Map<String, Object> of(Throwable e, String step) {
-        if (e instanceof LcmFailure f) {
+    public static Map<String, Object> of(Throwable e, String step) {
+        if (e instanceof OperationFailure f) {
             return f.problem();
         }
-        return new LcmFailure(500, "lcm-step-failed", "Operation step failed",
+        return new OperationFailure(500, "operation-step-failed", "Operation step failed",
                 step + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())).problem();
     }
 }
