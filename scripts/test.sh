@@ -22,7 +22,7 @@ stage() {
   result[$name]+=" ($((SECONDS - start)) s)"
 }
 
-stage maven ./mvnw -B verify
+stage maven ./mvnw -B --fail-at-end verify
 for suite in ansible/tests/run.sh web-ui/e2e/run.sh; do
   [ -f "$suite" ] && stage "$suite" bash "$suite"
 done

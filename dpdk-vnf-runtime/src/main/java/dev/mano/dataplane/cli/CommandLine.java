@@ -15,7 +15,7 @@ record CommandLine(String vnf, Path config, double durationSeconds, double stats
 
     static final String USAGE = """
             usage: dpdk-vnf-runtime --vnf <type> --config <vnf.yaml> [--duration <seconds>] [--stats-interval <seconds>] [--agent tcp:PORT|serial:PATH] -- <EAL arguments>
-              --vnf             the network function to run (l2fwd)
+              --vnf             the network function: l2fwd, router, firewall, nat44, lb, upf or chain
               --config          YAML: ports, mempool, burst, metrics and the VNF's own section
               --duration        stop after this many seconds (default: run until SIGINT/SIGTERM)
               --stats-interval  print rates every this many seconds (default 1; 0 = off)

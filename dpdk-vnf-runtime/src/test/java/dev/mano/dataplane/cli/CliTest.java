@@ -122,7 +122,10 @@ class CliTest {
         assertThat(missing.output()).contains("--vnf is required").contains("usage: dpdk-vnf-runtime");
         Result unknown = run("--vnf", "bridge", "--config", "x.yaml");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.output()).contains("unknown --vnf bridge (known: l2fwd");
+        assertThat(unknown.output()).contains("unknown --vnf bridge (known: chain, firewall, l2fwd, lb, nat44, router, upf)");
+        Result badAgent = run("--vnf", "l2fwd", "--config", "x.yaml", "--agent", "udp:1");
+        assertThat(badAgent.exit()).isEqualTo(2);
+        assertThat(badAgent.output()).contains("--agent: expected tcp:PORT or serial:PATH, got udp:1");
     }
 
     @Test
