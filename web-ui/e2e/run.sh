@@ -18,7 +18,7 @@ OUT="$WEB_UI/target/e2e-screenshots"
 [ -d "$WEB_UI/node_modules/playwright-core" ] || (cd "$WEB_UI" && bash frontend.sh install)
 
 rm -rf "$OUT" && mkdir -p "$OUT"
-WORK=$(mktemp -d /tmp/mano-e2e.XXXXXX)
+WORK=$(mktemp -d /tmp/mano-web-ui-e2e.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 # The simulated host: libvirt's test driver reads the node file; the orchestrator reads the
