@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# End-to-end through the orchestrator on this machine's libvirtd, with real VMs booting the image:
+# start the orchestrator jar, register qemu:///system, onboard a VNFD, instantiate (the VM boots,
+# its agent says hello over virtio-serial, the op reaches COMPLETED), push a config over the agent,
+# virsh destroy the VM and heal it through the API (it boots and says hello again), terminate, and
+# check that no domain and no allocation is left. Cleans up on any exit.
+#
+#   vnf-images/e2e/run.sh        (needs: ./mvnw -pl orchestrator,vnf-images -am package; libvirtd running)
+# Skips (exit 0, says why) when libvirtd or the built artifacts are missing.
+set -euo pipefail
+shopt -s inherit_errexit
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+here="$root/vnf-images/e2e"
+java="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+jar="${MANO_E2E_JAR:-$root/orchestrator/target/orchestrator.jar}"
+image="${MANO_E2E_IMAGE:-$root/vnf-images/target/image}"
+boot_budget="${MANO_E2E_BOOT_BUDGET:-300}"   # seconds for one VM to boot and say hello (TCG on a busy machine)
+started=$(date +%s)
+say() { echo "e2e[$(( $(date +%s) - started ))s]: $*"; }
+skip() { echo "e2e: SKIP: $*"; exit 0; }
+
+[[ -f "$jar" ]] || skip "no orchestrator jar at $jar (./mvnw -pl orchestrator -am package)"
+[[ -f "$image/vmlinuz" && -f "$image/initrd.img" ]] || skip "no image in $image (./mvnw -pl vnf-images -am package)"
+virsh -c qemu:///system version >/dev/null 2>&1 || skip "libvirtd is not reachable at qemu:///system (virtlogd -d; libvirtd -d)"
+
+work="$(mktemp -d /tmp/mano-e2e.XXXXXX)"
+chmod 755 "$work"
+password="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+api="http://127.0.0.1:$port"
+orchestrator_pid=""
+instance=""
+instance_prefix=""
+domains=()
+
+cleanup() {
+  rc=$?
+  set +e
+  if [[ -n "$instance" && -n "$orchestrator_pid" ]] && kill -0 "$orchestrator_pid" 2>/dev/null; then
+    curl -s -u "admin:$password" -X POST -H 'Content-Type: application/json' -d '{"terminationType":"FORCEFUL"}' \
+      "$api/vnflcm/v1/vnf_instances/$instance/terminate" >/dev/null
+    sleep 5
+  fi
+  [[ -n "$orchestrator_pid" ]] && kill "$orchestrator_pid" 2>/dev/null && wait "$orchestrator_pid" 2>/dev/null
+  # Domains of this run's instance, also those of an operation that failed before the API named them.
+  if [[ -n "$instance_prefix" ]]; then
+    for d in $(virsh -c qemu:///system list --all --name | grep "^vnf-$instance_prefix-"); do domains+=("$d"); done
+  fi
+  for d in "${domains[@]}"; do
+    virsh -c qemu:///system destroy "$d" >/dev/null 2>&1
+    virsh -c qemu:///system undefine "$d" >/dev/null 2>&1
+  done
+  if (( rc != 0 )); then
+    echo "e2e: FAILED (exit $rc); orchestrator log tail:" >&2
+    tail -40 "$work/orchestrator.log" >&2
+    for f in "$work"/run/console/*.log; do [[ -f "$f" ]] && { echo "--- $f" >&2; tail -15 "$f" >&2; }; done
+  fi
+  rm -rf "$work"
+  exit $rc
+}
+trap cleanup EXIT
+
+call() {  # call METHOD PATH [JSON] -> body on stdout; fails on HTTP >= 400
+  local method="$1" path="$2" body="${3:-}"
+  local out status
+  out="$(curl -s -u "admin:$password" -X "$method" -H 'Content-Type: application/json' ${body:+-d "$body"} \
+         -w '\n%{http_code}' "$api$path")"
+  status="${out##*$'\n'}"
+  out="${out%$'\n'*}"
+  if (( status >= 400 )); then echo "e2e: $method $path -> $status $out" >&2; return 1; fi
+  printf '%s' "$out"
+}
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
+
+await_op() {  # await_op LOCATION -> final op JSON
+  local op="$1" deadline=$(( $(date +%s) + boot_budget )) body state
+  while true; do
+    body="$(call GET "$op")"
+    state="$(json 'd["operationState"]' <<<"$body")"
+    case "$state" in COMPLETED|FAILED|FAILED_TEMP|ROLLED_BACK) printf '%s' "$body"; return ;; esac
+    (( $(date +%s) < deadline )) || { echo "e2e: $op still $state after ${boot_budget}s: $body" >&2; return 1; }
+    sleep 2
+  done
+}
+
+op_of() {  # op_of METHOD PATH JSON -> op path from the Location header
+  local location
+  location="$(curl -s -u "admin:$password" -X "$1" -H 'Content-Type: application/json' -d "$3" -o /dev/null \
+              -w '%{http_code} %header{location}' "$api$2")"
+  [[ "${location%% *}" == 202 ]] || { echo "e2e: $1 $2 -> $location" >&2; return 1; }
+  location="${location#* }"
+  [[ "$location" == http* ]] && location="/${location#*://*/}"
+  echo "$location"
+}
+
+virt_type=auto
+grep -qw hypervisor /proc/cpuinfo && virt_type=tcg   # nested KVM does not boot the image: vnf-images/README.md
+say "orchestrator on port $port, VMs under ${virt_type}, image $image"
+mkdir -p "$work/data" "$work/run"
+MANO_ADMIN_PASSWORD="$password" "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" --server.port="$port" \
+  --mano.data-dir="$work/data" --mano.vnflcm.host-run-dir="$work/run" --mano.vnflcm.virt-type="$virt_type" \
+  --mano.vnflcm.image-kernel="$image/vmlinuz" --mano.vnflcm.image-initrd="$image/initrd.img" \
+  --mano.vnflcm.hello-timeout="${boot_budget}s" --mano.vnflcm.lock-guest-memory="${MANO_E2E_LOCK_MEMORY:-false}" \
+  > "$work/orchestrator.log" 2>&1 &
+orchestrator_pid=$!
+for _ in $(seq 120); do
+  curl -s -o /dev/null -u "admin:$password" "$api/vim/v1/hosts" && break
+  kill -0 "$orchestrator_pid" || { echo "e2e: the orchestrator exited" >&2; exit 1; }
+  sleep 1
+done
+say "orchestrator up"
+
+cpus=$(nproc)
+isolated="$(( cpus - 1 ))"   # the last CPU for the PMD vCPU, the rest housekeeping
+host="$(call POST /vim/v1/hosts "{\"name\":\"e2e-local\",\"libvirtUri\":\"qemu:///system\",\"isolatedCpus\":\"$isolated\"}")"
+host_id="$(json 'd["id"]' <<<"$host")"
+kvm="$(call GET "/vim/v1/hosts/$host_id" | json 'str(d["kvm"]).lower()')"
+say "host registered: $host_id (libvirt offers KVM: $kvm)"
+
+descriptor_id="$(python3 -c 'import uuid; print(uuid.uuid4())')"
+package="$(call POST /vnfpkgm/v1/vnf_packages '{}')"
+package_id="$(json 'd["id"]' <<<"$package")"
+curl -sf -u "admin:$password" -X PUT -H 'Content-Type: application/yaml' \
+  --data-binary "$(sed "s/DESCRIPTOR_ID/$descriptor_id/" "$here/l2fwd-vm.yaml")" \
+  "$api/vnfpkgm/v1/vnf_packages/$package_id/package_content" >/dev/null
+for _ in $(seq 60); do
+  state="$(call GET "/vnfpkgm/v1/vnf_packages/$package_id" | json 'd["onboardingState"]')"
+  [[ "$state" == ONBOARDED ]] && break
+  [[ "$state" != ERROR ]] || { echo "e2e: onboarding failed" >&2; exit 1; }
+  sleep 0.5
+done
+vnfd_id="$(call GET "/vnfpkgm/v1/vnf_packages/$package_id" | json 'd["vnfdId"]')"
+say "VNFD onboarded: $vnfd_id"
+
+instance="$(call POST /vnflcm/v1/vnf_instances "{\"vnfdId\":\"$vnfd_id\",\"vnfInstanceName\":\"e2e-l2fwd\"}" | json 'd["id"]')"
+instance_prefix="${instance:0:8}"
+t0=$(date +%s)
+op="$(await_op "$(op_of POST "/vnflcm/v1/vnf_instances/$instance/instantiate" '{"flavourId":"default"}')")"
+[[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || { echo "e2e: instantiate: $op" >&2; exit 1; }
+domain="$(call GET "/vnflcm/v1/vnf_instances/$instance" | json 'd["instantiatedVnfInfo"]["vnfcResourceInfo"][0]["computeResource"]["resourceId"]')"
+domains+=("$domain")
+say "instantiated in $(( $(date +%s) - t0 )) s: domain $domain running, its agent said hello"
+virsh -c qemu:///system domstate "$domain" | grep -qx running
+
+# Kill the VM behind the orchestrator's back, then heal it through the API.
+virsh -c qemu:///system destroy "$domain" >/dev/null
+say "virsh destroy $domain"
+t0=$(date +%s)
+# The VNFM may already be healing it on libvirt's stopped event (then the API answers 409): follow that operation.
+if ! heal_op="$(op_of POST "/vnflcm/v1/vnf_instances/$instance/heal" '{"cause":"e2e: VM destroyed"}' 2>/dev/null)"; then
+  heal_op="$(call GET /vnflcm/v1/vnf_lcm_op_occs | json '"/vnflcm/v1/vnf_lcm_op_occs/" + sorted([o for o in (d if isinstance(d, list) else d.get("items", [])) if o["vnfInstanceId"] == "'"$instance"'" and o["operation"] == "HEAL"], key=lambda o: o["startTime"])[-1]["id"]')"
+  say "the VNFM is already healing it: $heal_op"
+fi
+op="$(await_op "$heal_op")"
+[[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || { echo "e2e: heal: $op" >&2; exit 1; }
+healed="$(call GET "/vnflcm/v1/vnf_instances/$instance" | json 'd["instantiatedVnfInfo"]["vnfcResourceInfo"][0]["computeResource"]["resourceId"]')"
+domains+=("$healed")
+virsh -c qemu:///system domstate "$healed" | grep -qx running
+say "healed in $(( $(date +%s) - t0 )) s: $healed running and its agent said hello again"
+
+op="$(await_op "$(op_of POST "/vnflcm/v1/vnf_instances/$instance/terminate" '{"terminationType":"GRACEFUL","gracefulTerminationTimeout":20}')")"
+[[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || { echo "e2e: terminate: $op" >&2; exit 1; }
+for d in "${domains[@]}"; do
+  if virsh -c qemu:///system dominfo "$d" >/dev/null 2>&1; then echo "e2e: domain $d is left after terminate" >&2; exit 1; fi
+done
+held="$(call GET "/vim/v1/hosts/$host_id" | json '[c["id"] for cell in d["cells"] for c in cell["cpus"] if c["heldBy"]] + [h["vnfcId"] for cell in d["cells"] for p in cell["hugepages"] for h in p["holders"]]')"
+[[ "$held" == "[]" ]] || { echo "e2e: allocations left after terminate: $held" >&2; exit 1; }
+say "terminated: no domain and no CPU or hugepage allocation left"
+instance=""
+say "PASSED in $(( $(date +%s) - started )) s"
