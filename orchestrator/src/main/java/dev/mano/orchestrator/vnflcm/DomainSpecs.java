@@ -38,13 +38,18 @@ class DomainSpecs {
     private static final Logger log = LoggerFactory.getLogger(DomainSpecs.class);
     private final VnfLcmProperties props;
     private final boolean forceTcg;
+    private final boolean lockMemory;
 
     /**
      * @param virtType {@code auto} (KVM where the host's inventory offers it) or {@code tcg}: hosts that are
      *                 themselves VMs may offer a nested KVM that does not boot the image (see vnf-images/README.md)
+     * @param lockMemory {@code <locked/>} guest memory, what a PMD guest wants; libvirtd needs CAP_SYS_RESOURCE
+     *                   to raise QEMU's RLIMIT_MEMLOCK, which a libvirtd in a container may lack
      */
-    DomainSpecs(VnfLcmProperties props, @Value("${mano.vnflcm.virt-type:auto}") String virtType) {
+    DomainSpecs(VnfLcmProperties props, @Value("${mano.vnflcm.virt-type:auto}") String virtType,
+                @Value("${mano.vnflcm.lock-guest-memory:true}") boolean lockMemory) {
         this.props = props;
+        this.lockMemory = lockMemory;
         if (!virtType.equals("auto") && !virtType.equals("tcg")) {
             throw new IllegalArgumentException("mano.vnflcm.virt-type must be auto or tcg, not " + virtType);
         }
@@ -69,7 +74,7 @@ class DomainSpecs {
         long memoryMib = vdu.compute().memoryBytes() >> 20;
         List<GuestNumaCell> guestCells = nodes.size() <= 1 ? List.of() : guestCells(nodes, vcpus, pmd, memoryMib);
         long pageKib = nodes.getFirst().pageSizeKib();
-        HugepageBacking hugepages = pageKib > 4 ? new HugepageBacking(pageKib, List.of()) : null;
+        HugepageBacking hugepages = pageKib > 4 ? new HugepageBacking(pageKib, List.of(), lockMemory) : null;
 
         List<NetInterface> interfaces = new ArrayList<>();
         List<VfAssignment> vfs = nodes.stream().flatMap(n -> n.vfs().stream()).toList();
