@@ -29,6 +29,12 @@ public class VnfPackageCatalog {
                 .map(p -> new DeployableVnfd(p.id(), service.vnfd(p)));
     }
 
+    /** Whether an ONBOARDED and ENABLED package has this vnfdId; reads no content. */
+    public boolean isDeployable(String vnfdId) {
+        return packages.findByVnfdIdAndOnboardingState(vnfdId, OnboardingState.ONBOARDED)
+                .filter(p -> p.operationalState() == OperationalState.ENABLED).isPresent();
+    }
+
     /** The package if it is ONBOARDED and ENABLED. */
     public Optional<DeployableVnfd> findByPackageId(UUID packageId) {
         return packages.findById(packageId)

@@ -47,6 +47,9 @@ class BundledNsDescriptors implements ApplicationRunner {
                 log.info("Bundled NS descriptor {} onboarded as {}", nsd.nsdId(), d.id());
             } catch (ApiProblem e) {
                 log.error("Bundled NS descriptor {} was refused: {} {}", r.getFilename(), e.getMessage(), e.properties());
+            } catch (RuntimeException e) {
+                // never keep the orchestrator from starting over a bundled example
+                log.error("Bundled NS descriptor {} could not be onboarded: {}", r.getFilename(), e.toString());
             }
         }
     }

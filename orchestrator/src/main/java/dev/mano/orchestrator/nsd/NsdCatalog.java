@@ -82,7 +82,7 @@ public class NsdCatalog {
     }
 
     public Nsd parse(String yaml) {
-        return NsdParser.parse("nsd.yaml", yaml, vnfdId -> vnfPackages.findByVnfdId(vnfdId).isPresent());
+        return NsdParser.parse("nsd.yaml", yaml, vnfPackages::isDeployable);
     }
 
     public NsDescriptor setEnabled(UUID id, boolean enabled) {
