@@ -140,7 +140,7 @@ op="$(await_op "$(op_of POST "/vnflcm/v1/vnf_instances/$instance/instantiate" '{
 domain="$(call GET "/vnflcm/v1/vnf_instances/$instance" | json 'd["instantiatedVnfInfo"]["vnfcResourceInfo"][0]["computeResource"]["resourceId"]')"
 domains+=("$domain")
 say "instantiated in $(( $(date +%s) - t0 )) s: domain $domain running, its agent said hello"
-virsh -c qemu:///system domstate "$domain" | grep -qx running
+[[ "$(virsh -c qemu:///system domstate "$domain")" == running* ]] || { echo "e2e: $domain is not running" >&2; exit 1; }
 
 # Kill the VM behind the orchestrator's back, then heal it through the API.
 virsh -c qemu:///system destroy "$domain" >/dev/null
@@ -155,7 +155,7 @@ op="$(await_op "$heal_op")"
 [[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || { echo "e2e: heal: $op" >&2; exit 1; }
 healed="$(call GET "/vnflcm/v1/vnf_instances/$instance" | json 'd["instantiatedVnfInfo"]["vnfcResourceInfo"][0]["computeResource"]["resourceId"]')"
 domains+=("$healed")
-virsh -c qemu:///system domstate "$healed" | grep -qx running
+[[ "$(virsh -c qemu:///system domstate "$healed")" == running* ]] || { echo "e2e: $healed is not running" >&2; exit 1; }
 say "healed in $(( $(date +%s) - t0 )) s: $healed running and its agent said hello again"
 
 op="$(await_op "$(op_of POST "/vnflcm/v1/vnf_instances/$instance/terminate" '{"terminationType":"GRACEFUL","gracefulTerminationTimeout":20}')")"
