@@ -15,8 +15,10 @@ import java.util.List;
 public final class DomainXmlWriter {
     /** Name of the virtio-serial port the VNFM agent inside the guest opens ({@code /dev/virtio-ports/org.mano.agent.0}). */
     public static final String AGENT_CHANNEL = "org.mano.agent.0";
-    /** The CPU model used under TCG: every QEMU emulates it, so the domain starts on any host. */
-    static final String TCG_CPU_MODEL = "qemu64";
+    /** The CPU model used under TCG. */
+    // Debian's DPDK 22.11 executes SSE4.1/4.2 instructions (pinsrq in librte_eal): on qemu64 it dies of
+    // SIGILL. Nehalem is the oldest model with them, and QEMU's TCG emulates it.
+    static final String TCG_CPU_MODEL = "Nehalem";
 
     private DomainXmlWriter() {
     }

@@ -27,7 +27,7 @@ class DomainXmlWriterTest {
         String xml = DomainXmlWriter.toXml(SampleSpecs.smallTcg("t", new VnfcMetadata("c", "v", null)));
         assertTrue(xml.startsWith("<domain type=\"qemu\">"), xml);
         assertTrue(xml.contains("<cpu check=\"none\" match=\"exact\" mode=\"custom\">"), xml);
-        assertTrue(xml.contains("<model fallback=\"allow\">qemu64</model>"), xml);
+        assertTrue(xml.contains("<model fallback=\"allow\">Nehalem</model>"), xml);
         assertFalse(xml.contains("host-passthrough"));
         assertFalse(xml.contains("memoryBacking"), "no hugepages asked for");
         assertFalse(xml.contains("ns-instance-id"), "absent NS id is not written as an empty element");
