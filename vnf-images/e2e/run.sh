@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end through the orchestrator on this machine's libvirtd, with real VMs booting the image:
 # start the orchestrator jar, register qemu:///system, onboard a VNFD, instantiate (the VM boots,
-# its agent says hello over virtio-serial, the op reaches COMPLETED), push a config over the agent,
-# virsh destroy the VM and heal it through the API (it boots and says hello again), terminate, and
-# check that no domain and no allocation is left. Cleans up on any exit.
+# its agent says hello over virtio-serial, the op reaches COMPLETED), virsh destroy the VM and see it
+# healed (it boots and says hello again), terminate, and check that no domain and no allocation is
+# left; then kill -9 the orchestrator mid-instantiation, twice: retry completes it, rollback undoes it.
+# Cleans up on any exit.
 #
 #   vnf-images/e2e/run.sh        (needs: ./mvnw -pl orchestrator,vnf-images -am package; libvirtd running)
 # Skips (exit 0, says why) when libvirtd or the built artifacts are missing.
@@ -97,17 +98,22 @@ virt_type=auto
 grep -qw hypervisor /proc/cpuinfo && virt_type=tcg   # nested KVM does not boot the image: vnf-images/README.md
 say "orchestrator on port $port, VMs under ${virt_type}, image $image"
 mkdir -p "$work/data" "$work/run"
-MANO_ADMIN_PASSWORD="$password" "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" --server.port="$port" \
-  --mano.data-dir="$work/data" --mano.vnflcm.host-run-dir="$work/run" --mano.vnflcm.virt-type="$virt_type" \
-  --mano.vnflcm.image-kernel="$image/vmlinuz" --mano.vnflcm.image-initrd="$image/initrd.img" \
-  --mano.vnflcm.hello-timeout="${boot_budget}s" --mano.vnflcm.lock-guest-memory="${MANO_E2E_LOCK_MEMORY:-false}" \
-  > "$work/orchestrator.log" 2>&1 &
-orchestrator_pid=$!
-for _ in $(seq 120); do
-  curl -s -o /dev/null -u "admin:$password" "$api/vim/v1/hosts" && break
-  kill -0 "$orchestrator_pid" || { echo "e2e: the orchestrator exited" >&2; exit 1; }
-  sleep 1
-done
+start_orchestrator() {  # start_orchestrator [extra Spring args...]; the data dir survives restarts
+  MANO_ADMIN_PASSWORD="$password" "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" --server.port="$port" \
+    --mano.data-dir="$work/data" --mano.vnflcm.host-run-dir="$work/run" --mano.vnflcm.virt-type="$virt_type" \
+    --mano.vnflcm.image-kernel="$image/vmlinuz" --mano.vnflcm.image-initrd="$image/initrd.img" \
+    --mano.vnflcm.hello-timeout="${boot_budget}s" --mano.vnflcm.lock-guest-memory="${MANO_E2E_LOCK_MEMORY:-false}" \
+    "$@" >> "$work/orchestrator.log" 2>&1 &
+  orchestrator_pid=$!
+  for _ in $(seq 120); do
+    curl -s -o /dev/null -u "admin:$password" "$api/vim/v1/hosts" && return 0
+    kill -0 "$orchestrator_pid" || { echo "e2e: the orchestrator exited" >&2; exit 1; }
+    sleep 1
+  done
+  echo "e2e: the orchestrator did not come up" >&2
+  exit 1
+}
+start_orchestrator
 say "orchestrator up"
 
 cpus=$(nproc)
@@ -166,5 +172,61 @@ done
 held="$(call GET "/vim/v1/hosts/$host_id" | json '[c["id"] for cell in d["cells"] for c in cell["cpus"] if c["heldBy"]] + [h["vnfcId"] for cell in d["cells"] for p in cell["hugepages"] for h in p["holders"]]')"
 [[ "$held" == "[]" ]] || { echo "e2e: allocations left after terminate: $held" >&2; exit 1; }
 say "terminated: no domain and no CPU or hugepage allocation left"
+instance=""
+
+# Crash safety: kill -9 the orchestrator (and its embedded PostgreSQL, as a crashed host would lose
+# both) while an instantiation waits for the VM's agent. After a restart the operation must be
+# FAILED_TEMP, not stuck in PROCESSING; retry must complete it and, after a second crash, rollback
+# must undo it, leaving no domain and no allocation.
+crash_during_instantiate() {  # sets crashed: the op path of the interrupted instantiation
+  local op_path deadline detail=""
+  op_path="$(op_of POST "/vnflcm/v1/vnf_instances/$instance/instantiate" '{"flavourId":"default"}')"
+  deadline=$(( $(date +%s) + boot_budget ))
+  until [[ "$detail" == *"waiting for the agent"* ]]; do
+    (( $(date +%s) < deadline )) || { echo "e2e: instantiation never reached the agent wait" >&2; return 1; }
+    sleep 0.5
+    detail="$(call GET "$op_path" | json 'd["progress"]["detail"]')"
+  done
+  kill -9 "$orchestrator_pid"
+  wait "$orchestrator_pid" 2>/dev/null || true
+  pkill -9 -f "$work/data/postgres" || true
+  orchestrator_pid=""
+  say "killed -9 while '$detail'"
+  start_orchestrator --mano.vnflcm.stale-after=5s
+  crashed="$op_path"
+}
+
+await_state() {  # await_state OP_PATH STATE
+  local deadline=$(( $(date +%s) + 120 )) state
+  while true; do
+    state="$(call GET "$1" | json 'd["operationState"]')"
+    [[ "$state" == "$2" ]] && return 0
+    (( $(date +%s) < deadline )) || { echo "e2e: $1 is $state, expected $2" >&2; return 1; }
+    sleep 1
+  done
+}
+
+instance="$(call POST /vnflcm/v1/vnf_instances "{\"vnfdId\":\"$vnfd_id\",\"vnfInstanceName\":\"e2e-crash\"}" | json 'd["id"]')"
+instance_prefix="${instance:0:8}"
+crash_during_instantiate
+await_state "$crashed" FAILED_TEMP
+say "after the restart the interrupted instantiation is FAILED_TEMP: $(call GET "$crashed" | json 'd["error"]["type"]')"
+call POST "$crashed/retry" '{}' >/dev/null
+op="$(await_op "$crashed")"
+[[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || { echo "e2e: retry: $op" >&2; exit 1; }
+say "retry completed it: the VM booted again and its agent said hello"
+op="$(await_op "$(op_of POST "/vnflcm/v1/vnf_instances/$instance/terminate" '{"terminationType":"FORCEFUL"}')")"
+[[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || { echo "e2e: terminate: $op" >&2; exit 1; }
+
+crash_during_instantiate
+await_state "$crashed" FAILED_TEMP
+call POST "$crashed/rollback" '{}' >/dev/null
+await_state "$crashed" ROLLED_BACK
+left="$(virsh -c qemu:///system list --all --name | grep "^vnf-$instance_prefix-" || true)"
+[[ -z "$left" ]] || { echo "e2e: domains left after rollback: $left" >&2; exit 1; }
+held="$(call GET "/vim/v1/hosts/$host_id" | json '[c["id"] for cell in d["cells"] for c in cell["cpus"] if c["heldBy"]] + [h["vnfcId"] for cell in d["cells"] for p in cell["hugepages"] for h in p["holders"]]')"
+[[ "$held" == "[]" ]] || { echo "e2e: allocations left after rollback: $held" >&2; exit 1; }
+call DELETE "/vnflcm/v1/vnf_instances/$instance" >/dev/null
+say "rollback after a crash left no domain and no allocation"
 instance=""
 say "PASSED in $(( $(date +%s) - started )) s"
