@@ -68,6 +68,16 @@ public final class LcmTestVnfd {
                           aspect: capacity
                           deltas: { one: { number_of_instances: 1 } }
                         targets: [ fwd ]
+                    - busy_autoscale:
+                        type: mano.policies.Autoscaling
+                        targets: [ fwd ]
+                        properties:
+                          aspect: capacity
+                          metric: busy_ratio
+                          scale_out_threshold: 0.8
+                          scale_in_threshold: 0.3
+                          window: 30 s
+                          cooldown: 60 s
                 """.formatted(vnfdId, Math.max(2, pmdLcores + 1), pmdLcores, physnet);
     }
 

@@ -156,6 +156,42 @@ class VnfLifecycleTest {
         awaitFinal(post("/vnflcm/v1/vnf_instances/" + id + "/terminate", "{}"));
     }
 
+    /** The VNFM's policies decide; the lifecycle acts on the decision without a person. */
+    @Test
+    void policyDecisionsBecomeAutomaticOperations(@Autowired org.springframework.context.ApplicationEventPublisher events) {
+        String id = createInstance(onboard(LcmTestVnfd.yaml(LcmTestVnfd.newId(), physnet, 1)));
+        awaitFinal(post("/vnflcm/v1/vnf_instances/" + id + "/instantiate", "{\"flavourId\":\"default\"}"));
+        String vnfcId = get("/vnflcm/v1/vnf_instances/" + id).get("instantiatedVnfInfo").get("vnfcResourceInfo").get(0)
+                .get("id").asString();
+
+        events.publishEvent(new dev.mano.vnfm.scaling.ScaleRequest(id,
+                new dev.mano.vnfm.scaling.ScalingDecision.ScaleOut(1, 2, "busy ratio above 0.8 for 30 s")));
+        JsonNode scale = awaitAutomatic(id, "SCALE");
+        assertThat(scale.get("operationState").asString()).as(scale.toString()).isEqualTo("COMPLETED");
+        assertThat(scale.get("operationParams").get("aspectId").asString()).isEqualTo("capacity");
+        assertThat(get("/vnflcm/v1/vnf_instances/" + id).get("instantiatedVnfInfo").get("vnfcResourceInfo")).hasSize(2);
+
+        events.publishEvent(new dev.mano.vnfm.healing.HealRequest(new dev.mano.vnfm.healing.HealingDecision.Heal(
+                new dev.mano.vnfm.VnfcRef(id, vnfcId), "no heartbeat for 5 s")));
+        JsonNode heal = awaitAutomatic(id, "HEAL");
+        assertThat(heal.get("operationState").asString()).as(heal.toString()).isEqualTo("COMPLETED");
+        awaitFinal(post("/vnflcm/v1/vnf_instances/" + id + "/terminate", "{}"));
+    }
+
+    private JsonNode awaitAutomatic(String vnfId, String operation) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (true) {
+            for (JsonNode op : get("/vnflcm/v1/vnf_lcm_op_occs?vnfInstanceId=" + vnfId)) {
+                if (op.get("operation").asString().equals(operation) && op.get("isAutomaticInvocation").asBoolean()
+                        && !op.get("operationState").asString().matches("STARTING|PROCESSING")) {
+                    return op;
+                }
+            }
+            assertThat(java.time.Instant.now()).as("an automatic " + operation + " of " + vnfId).isBefore(deadline);
+            LifecycleApi.sleep(100);
+        }
+    }
+
     private String domainOf(JsonNode instance) {
         return instance.get("instantiatedVnfInfo").get("vnfcResourceInfo").get(0).get("computeResource").get("resourceId").asString();
     }
