@@ -68,13 +68,26 @@ public class IndicatorStream {
         emitter.onCompletion(() -> emitters.remove(emitter));
         emitter.onTimeout(() -> emitters.remove(emitter));
         emitter.onError(e -> emitters.remove(emitter));
+        try {
+            // commits the response now, so a client sees the stream open before the first heartbeat
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            emitters.remove(emitter);
+        }
         return emitter;
     }
 
     @PreDestroy
     void stop() {
         sender.shutdownNow();
-        emitters.forEach(SseEmitter::complete);
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.complete();
+            } catch (IllegalStateException alreadyDone) {
+                // the container finished it first
+            }
+        }
+        emitters.clear();
     }
 
     int openStreams() {
