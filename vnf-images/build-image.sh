@@ -29,7 +29,7 @@ pmd_dir="$multiarch/dpdk/pmds-23.0"
 pmds=(bus_pci bus_vdev mempool_ring mempool_stack net_af_packet net_virtio net_ring net_null)
 # Kernel modules, in load order (the cloud kernel builds virtio as modules).
 modules=(virtio virtio_ring virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_console
-         failover net_failover virtio_net uio uio_pci_generic)
+         failover net_failover virtio_net uio uio_pci_generic qemu_fw_cfg)
 jre_modules=java.base,java.management,jdk.httpserver
 # The kernel unpacks the initrd before init runs, under TCG at emulated speed: see README for the measurements.
 compression="${IMAGE_COMPRESSION:-lz4}"
