@@ -1,9 +1,13 @@
 package dev.mano.vim.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -17,12 +21,27 @@ import java.util.UUID;
  * @param agentSocketPath  host side of the virtio-serial channel {@value DomainXmlWriter#AGENT_CHANNEL}; null = none
  * @param consoleLogPath   file the serial console is logged to; null = console not logged
  * @param disabledCpuFeatures CPU features taken away from the guest CPU (see {@link CpuFeatureWorkarounds})
+ * @param firmwareConfig   QEMU fw_cfg entries the guest reads from /sys/firmware/qemu_fw_cfg/by_name (name must start
+ *                         with {@code opt/}): how a VNFC gets its day-1 configuration at boot, without a disk or a
+ *                         network, and again after every restart or heal since it lives in the domain definition
  */
 public record DomainSpec(String name, UUID uuid, VnfcMetadata metadata, VirtType virtType, List<VcpuPin> vcpuPins,
                          List<Integer> emulatorCpus, long memoryMib, HugepageBacking hugepages,
                          List<GuestNumaCell> guestCells, List<Integer> numaNodeset, Boot boot,
                          List<NetInterface> interfaces, String agentSocketPath, String consoleLogPath,
-                         List<String> disabledCpuFeatures) {
+                         List<String> disabledCpuFeatures, Map<String, String> firmwareConfig) {
+    /** fw_cfg blobs are copied into guest memory: a config, not a disk image. */
+    public static final int MAX_FIRMWARE_CONFIG_BYTES = 64 * 1024;
+
+    public DomainSpec(String name, UUID uuid, VnfcMetadata metadata, VirtType virtType, List<VcpuPin> vcpuPins,
+                      List<Integer> emulatorCpus, long memoryMib, HugepageBacking hugepages,
+                      List<GuestNumaCell> guestCells, List<Integer> numaNodeset, Boot boot,
+                      List<NetInterface> interfaces, String agentSocketPath, String consoleLogPath,
+                      List<String> disabledCpuFeatures) {
+        this(name, uuid, metadata, virtType, vcpuPins, emulatorCpus, memoryMib, hugepages, guestCells, numaNodeset, boot,
+                interfaces, agentSocketPath, consoleLogPath, disabledCpuFeatures, Map.of());
+    }
+
     public DomainSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uuid, "uuid");
@@ -38,6 +57,17 @@ public record DomainSpec(String name, UUID uuid, VnfcMetadata metadata, VirtType
         numaNodeset = List.copyOf(numaNodeset);
         interfaces = List.copyOf(interfaces);
         disabledCpuFeatures = List.copyOf(disabledCpuFeatures);
+        firmwareConfig = Collections.unmodifiableMap(new TreeMap<>(firmwareConfig));
+        for (Map.Entry<String, String> entry : firmwareConfig.entrySet()) {
+            if (!entry.getKey().matches("opt/[A-Za-z0-9._/-]{1,50}")) {
+                throw new IllegalArgumentException("domain " + name + ": fw_cfg entry name '" + entry.getKey()
+                        + "' must be opt/ followed by up to 50 of [A-Za-z0-9._/-]");
+            }
+            if (entry.getValue().getBytes(StandardCharsets.UTF_8).length > MAX_FIRMWARE_CONFIG_BYTES) {
+                throw new IllegalArgumentException("domain " + name + ": fw_cfg entry " + entry.getKey() + " is larger than "
+                        + MAX_FIRMWARE_CONFIG_BYTES + " bytes");
+            }
+        }
         if (vcpuPins.isEmpty()) {
             throw new IllegalArgumentException("domain " + name + " has no vCPUs");
         }

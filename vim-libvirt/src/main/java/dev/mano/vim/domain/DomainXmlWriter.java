@@ -42,6 +42,7 @@ public final class DomainXmlWriter {
         cputune(domain, spec);
         numatune(domain, spec);
         os(domain, spec.boot());
+        firmwareConfig(domain, spec);
         Element features = Xml.add(domain, "features");
         Xml.add(features, "acpi");
         Xml.add(features, "apic");
@@ -141,6 +142,16 @@ public final class DomainXmlWriter {
             case Boot.Firmware firmware -> {
             }
         }
+    }
+
+    /** {@code <sysinfo type='fwcfg'>}: values inline, so the domain definition alone carries them to the host. */
+    private static void firmwareConfig(Element domain, DomainSpec spec) {
+        if (spec.firmwareConfig().isEmpty()) {
+            return;
+        }
+        Element sysinfo = Xml.add(domain, "sysinfo");
+        sysinfo.setAttribute("type", "fwcfg");
+        spec.firmwareConfig().forEach((name, value) -> Xml.add(sysinfo, "entry", value).setAttribute("name", name));
     }
 
     private static void cpu(Element domain, DomainSpec spec) {
