@@ -36,6 +36,7 @@ class NsViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NsInstanceView(UUID id, String nsInstanceName, String nsInstanceDescription, String nsdId, UUID nsdInfoId,
                           String nsState, List<MemberView> vnfInstance, List<RealisedLink> chainLinks,
+                          List<RealisedLink> sapInfo,
                           @JsonProperty("_links") Map<String, Map<String, String>> links) {}
 
     /** A chain member: its VNF instance, where each of its VNFCs runs (host and NUMA cell). */
@@ -65,13 +66,16 @@ class NsViews {
                     v.instantiated() ? "INSTANTIATED" : "NOT_INSTANTIATED", vnfcs);
         }).toList();
         String self = "/nslcm/v1/ns_instances/" + ns.id();
+        List<RealisedLink> segments = instances.links(ns.id());
         Map<String, Map<String, String>> links = new LinkedHashMap<>();
         links.put("self", Map.of("href", self));
         for (String action : ns.instantiated() ? List.of("terminate", "scale", "heal") : List.of("instantiate")) {
             links.put(action, Map.of("href", self + "/" + action));
         }
         return new NsInstanceView(ns.id(), ns.name(), ns.description(), ns.nsdId(), ns.nsdInfoId(),
-                ns.instantiated() ? "INSTANTIATED" : "NOT_INSTANTIATED", members, instances.links(ns.id()), links);
+                ns.instantiated() ? "INSTANTIATED" : "NOT_INSTANTIATED", members,
+                segments.stream().filter(l -> !l.pathKind().equals(LinkRealisation.SAP)).toList(),
+                segments.stream().filter(l -> l.pathKind().equals(LinkRealisation.SAP)).toList(), links);
     }
 
     private Integer cell(Vnfc c) {

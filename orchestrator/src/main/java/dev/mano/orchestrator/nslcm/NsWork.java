@@ -36,10 +36,13 @@ class NsWork {
     private final VnfLifecycle vnfs;
     private final ChainPlacement chainPlacement;
     private final LinkRealisation links;
+    private final ChainNetworks networks;
     private final PlacementService placement;
 
     NsWork(NsInstanceStore instances, NsLcmOpOccStore ops, NsdCatalog nsds, VnfPackageCatalog vnfPackages,
-           VnfLifecycle vnfs, ChainPlacement chainPlacement, LinkRealisation links, PlacementService placement) {
+           VnfLifecycle vnfs, ChainPlacement chainPlacement, LinkRealisation links, ChainNetworks networks,
+           PlacementService placement) {
+        this.networks = networks;
         this.instances = instances;
         this.ops = ops;
         this.nsds = nsds;
@@ -79,13 +82,11 @@ class NsWork {
 
         ops.progress(op.id(), "creating " + nsd.chain().size() + " VNF instances");
         List<ChainPlacement.Member> chain = new ArrayList<>();
-        Map<String, UUID> vnfOfNode = new LinkedHashMap<>();
         for (int i = 0; i < nsd.chain().size(); i++) {
             Nsd.NsdVnf member = nsd.chain().get(i);
             VnfInstance vnf = vnfs.create(member.vnfdId(), ns.name() + "-" + member.nodeName(),
                     "member " + member.nodeName() + " of NS " + ns.name(), ns.id());
             instances.addMember(ns.id(), new NsMember(i, member.nodeName(), vnf.id()));
-            vnfOfNode.put(member.nodeName(), vnf.id());
             var vnfd = vnfPackages.findByVnfdId(member.vnfdId()).orElseThrow(() -> new OperationFailure(409, "vnfd-not-deployable",
                     "A constituent VNF package cannot be deployed", "VNFD " + member.vnfdId() + " is not onboarded and enabled")).vnfd();
             chain.add(new ChainPlacement.Member(vnf.id(), vnf.name(), vnfd, VnfcRequirements.atLevel(vnfd, null)));
@@ -100,6 +101,12 @@ class NsWork {
         List<ChainPlacement.Placed> committed = ((ChainPlacement.Outcome.Committed) placed).placed();
         ops.rememberPlacements(op.id(), committed.stream().map(p -> p.plan().id()).toList());
 
+        // Recorded before they exist, so a rollback after a crash knows which networks to remove.
+        List<RealisedLink> segments = links.plan(ns.id(), nsd, committed.stream().map(p -> p.plan().vnfcs()).toList());
+        instances.replaceLinks(ns.id(), segments);
+        ops.progress(op.id(), "wiring " + segments.size() + " segments (access points and links)");
+        networks.create(segments);
+
         Map<String, Object> perVnfParams = perVnfParams(op);
         List<UUID[]> started = new ArrayList<>();
         for (int i = 0; i < committed.size(); i++) {
@@ -107,13 +114,13 @@ class NsWork {
             Nsd.NsdVnf member = nsd.chain().get(i);
             Object params = perVnfParams.get(member.nodeName());
             @SuppressWarnings("unchecked")
-            Map<String, Object> additional = params instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            Map<String, Object> additional = new LinkedHashMap<>(params instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+            additional.put("dataNetworks", LinkRealisation.dataNetworks(segments, i));
             LcmOpOcc vnfOp = vnfs.instantiatePreplaced(p.vnfInstanceId(), member.flavourId(), p.plan().id(), p.vnfcVdus(), additional);
             ops.addVnfOperation(op.id(), p.vnfInstanceId(), vnfOp.id());
             started.add(new UUID[] {p.vnfInstanceId(), vnfOp.id()});
         }
         awaitAll(op, started, "instantiating");
-        instances.replaceLinks(ns.id(), links.realise(ns.id(), nsd.links(), vnfOfNode));
         instances.setInstantiated(ns.id(), true);
     }
 
@@ -127,6 +134,7 @@ class NsWork {
         if (remembered instanceof List<?> list) {
             list.forEach(id -> placement.release(UUID.fromString(String.valueOf(id))));
         }
+        networks.remove(instances.links(ns.id()));
         instances.replaceLinks(ns.id(), List.of());
         instances.setInstantiated(ns.id(), false);
     }
@@ -136,6 +144,7 @@ class NsWork {
         for (NsMember m : instances.members(ns.id()).reversed()) {
             removeVnf(op, ns, m);
         }
+        networks.remove(instances.links(ns.id()));
         instances.replaceLinks(ns.id(), List.of());
         instances.setInstantiated(ns.id(), false);
     }
@@ -182,6 +191,7 @@ class NsWork {
 
     @SuppressWarnings("unchecked")
     private void heal(NsLcmOpOcc op) throws InterruptedException {
+        networks.create(instances.links(op.nsInstanceId())); // a segment removed behind our back comes back first
         List<UUID[]> started = new ArrayList<>();
         for (Object o : (List<Object>) op.params().getOrDefault("healVnfData", List.of())) {
             Map<String, Object> d = (Map<String, Object>) o;

@@ -3,9 +3,12 @@ package dev.mano.orchestrator.nslcm;
 import java.util.Map;
 
 /**
- * How a chain link was made concrete.
+ * How a segment of the chain was made concrete: a link between two members, or an access point at
+ * either end. Details name the libvirt network and bridge and the hosts it exists on.
  *
- * @param pathKind VHOST_USER (neighbours on one host: a shared-memory hop), SRIOV_VLAN (different
- *                 hosts: through VFs on the provider network, tagged), TAP_BRIDGE (simulated hosts)
+ * @param pathKind TAP_BRIDGE (both ends on one host: a bridge there), SRIOV_VLAN (ends on different
+ *                 hosts: a bridge on each, stitched by the recorded VLAN over the provider uplinks),
+ *                 SAP (the chain's ingress, position 0, or egress, the last position), VHOST_USER
+ *                 (a shared-memory hop through a host-side vhost switch; not realised yet)
  */
 public record RealisedLink(int position, String name, String from, String to, String pathKind, Map<String, Object> details) {}

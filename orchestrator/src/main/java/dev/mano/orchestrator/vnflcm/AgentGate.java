@@ -7,12 +7,14 @@ import dev.mano.vnfm.VnfcRef;
 import dev.mano.vnfm.agent.AgentAddress;
 import dev.mano.vnfm.agent.AgentClients;
 import dev.mano.vnfm.agent.AgentConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The lifecycle's view of the agents inside VNFCs: a VNFC counts as ready when its agent said
- * hello over the VM's virtio-serial channel and accepted the day-1 configuration. Hosts of
- * libvirt's test driver run no guests, so there is no agent to wait for there.
+ * hello over the VM's virtio-serial channel. The runtime says hello only once it runs with its
+ * day-1 configuration, which the guest reads at boot from the domain (see {@link GuestSetup}), so a
+ * hello also means the configuration was accepted. Hosts of libvirt's test driver run no guests,
+ * so there is no agent to wait for there.
  */
 @Component
 class AgentGate {
@@ -41,7 +45,6 @@ class AgentGate {
     }
 
     void awaitReady(OpContext ctx, VnfInstance instance, List<Vnfc> vnfcs, int from, int to) throws InterruptedException {
-        Map<String, String> config = dayOneConfig(ctx);
         for (int i = 0; i < vnfcs.size(); i++) {
             Vnfc vnfc = vnfcs.get(i);
             HostRef host = hosts.ref(vnfc.hostId());
@@ -61,17 +64,10 @@ class AgentGate {
             while (agent.hello().isEmpty()) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new OperationFailure(504, "agent-hello-timeout", "The VNF's agent did not say hello",
-                            vnfc.domainName() + " on " + host.name() + " sent no hello within " + helloTimeout.toSeconds() + " s");
+                            vnfc.domainName() + " on " + host.name() + " sent no hello within " + helloTimeout.toSeconds() + " s"
+                                    + guestComplaint(vnfc));
                 }
                 Thread.sleep(200);
-            }
-            if (!config.isEmpty()) {
-                ctx.progress(from + (to - from) * i / vnfcs.size(), "configuring " + vnfc.domainName());
-                var result = agent.applyConfig(config, Duration.ofSeconds(30)).orTimeout(35, TimeUnit.SECONDS).join();
-                if (!result.ok()) {
-                    throw new OperationFailure(422, "day1-config-rejected", "The VNF rejected its configuration",
-                            vnfc.domainName() + ": " + result.error());
-                }
             }
         }
     }
@@ -94,18 +90,23 @@ class AgentGate {
         clients.disconnect(new VnfcRef(vnfc.vnfInstanceId().toString(), vnfc.id().toString()));
     }
 
-    private static VnfcRef ref(VnfInstance instance, Vnfc vnfc) {
-        return new VnfcRef(instance.id().toString(), vnfc.id().toString());
+    /**
+     * What the guest's runtime last said on the console about why it stopped (a rejected day-1 config, DPDK refusing a
+     * port), so a timeout names the cause. Only where the console log is on this machine (a local host).
+     */
+    private String guestComplaint(Vnfc vnfc) {
+        Path log = Path.of(props.hostRunDir(), "console", vnfc.domainName() + ".log");
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains("guest-runtime:") || l.contains("run-vnf:"))
+                    .reduce((first, second) -> second)
+                    .map(l -> "; its console last said: " + l.strip())
+                    .orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> dayOneConfig(OpContext ctx) {
-        Object additional = ctx.params().get("additionalParams");
-        Object config = additional instanceof Map<?, ?> m ? m.get("config") : null;
-        Map<String, String> flat = new LinkedHashMap<>();
-        if (config instanceof Map<?, ?> c) {
-            ((Map<String, Object>) c).forEach((k, v) -> flat.put(k, String.valueOf(v)));
-        }
-        return flat;
+    private static VnfcRef ref(VnfInstance instance, Vnfc vnfc) {
+        return new VnfcRef(instance.id().toString(), vnfc.id().toString());
     }
 }

@@ -57,7 +57,7 @@ class DomainSpecs {
     }
 
     DomainSpec build(String domainName, UUID vnfInstanceId, UUID nsInstanceId, Vnfd vnfd, Vdu vdu,
-                     VnfcPlacement placed, boolean hostOffersKvm) {
+                     VnfcPlacement placed, boolean hostOffersKvm, GuestSetup guest) {
         boolean kvm = hostOffersKvm && !forceTcg;
         createRunDirectories();
         int vcpus = vdu.compute().vcpus();
@@ -79,11 +79,18 @@ class DomainSpecs {
         List<NetInterface> interfaces = new ArrayList<>();
         List<VfAssignment> vfs = nodes.stream().flatMap(n -> n.vfs().stream()).toList();
         interfaces.addAll(vfs.stream().map(vf -> (NetInterface) new NetInterface.SriovVf(vf.pciAddress(), null, null)).toList());
-        List<ConnectionPoint> vhostCps = vnfd.connectionPointsOf(vdu.id()).stream()
-                .filter(cp -> cp.interfaceType() == InterfaceType.VHOST_USER).toList();
-        for (ConnectionPoint cp : vhostCps) {
-            interfaces.add(new NetInterface.VhostUser(runPath("vhost", placed.vnfcId() + "-" + safe(cp.id()) + ".sock"),
-                    NetInterface.VhostUserMode.SERVER, null));
+        if (!guest.dataNetworks().isEmpty()) {
+            // the NS wired this VNF: its data ports are the links' networks, in chain order (in, out)
+            for (int port = 0; port < guest.dataNetworks().size(); port++) {
+                interfaces.add(new NetInterface.Network(guest.dataNetworks().get(port), mac(placed.vnfcId(), port)));
+            }
+        } else {
+            List<ConnectionPoint> vhostCps = vnfd.connectionPointsOf(vdu.id()).stream()
+                    .filter(cp -> cp.interfaceType() == InterfaceType.VHOST_USER).toList();
+            for (ConnectionPoint cp : vhostCps) {
+                interfaces.add(new NetInterface.VhostUser(runPath("vhost", placed.vnfcId() + "-" + safe(cp.id()) + ".sock"),
+                        NetInterface.VhostUserMode.SERVER, null));
+            }
         }
 
         return new DomainSpec(domainName, placed.vnfcId(),
@@ -92,7 +99,17 @@ class DomainSpecs {
                 kvm ? VirtType.KVM : VirtType.TCG, pins, housekeeping, memoryMib, hugepages, guestCells,
                 nodes.stream().map(NodePlacement::hostCell).distinct().toList(), boot(domainName, vnfd, memoryMib), interfaces,
                 runPath("agents", placed.vnfcId() + ".sock"), runPath("console", domainName + ".log"),
-                disabledCpuFeatures(kvm));
+                disabledCpuFeatures(kvm), guest.firmwareConfig());
+    }
+
+    /**
+     * A data port's MAC, the same every time the VNFC's domain is defined (a heal that redefines it keeps the
+     * neighbours' ARP entries and static next hops valid). Locally administered, under QEMU's 52:54:00 prefix.
+     */
+    static String mac(UUID vnfcId, int port) {
+        long bits = vnfcId.getLeastSignificantBits() ^ vnfcId.getMostSignificantBits();
+        int low = (int) ((bits ^ (bits >>> 24)) & 0xFFFF) << 8 | (port & 0xFF);
+        return String.format("52:54:00:%02x:%02x:%02x", (low >> 16) & 0xFF, (low >> 8) & 0xFF, low & 0xFF);
     }
 
     /** Splits vCPUs and memory evenly over the guest nodes, PMD vCPUs first as placed. */

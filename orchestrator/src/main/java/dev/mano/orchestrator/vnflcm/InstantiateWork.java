@@ -46,7 +46,7 @@ final class InstantiateWork implements LcmWork {
                     vnfd.vdu(vduOf.get(p.vnfcId().toString())).orElseThrow())).toList();
         }
         Strategy strategy = Strategy.valueOf(ctx.param("strategy", "PACK").toUpperCase());
-        deps.deployer().deploy(ctx, instance, vnfd, vnfcs, strategy, preplaced, 10, 80);
+        deps.deployer().deploy(ctx, instance, vnfd, vnfcs, strategy, preplaced, GuestSetup.from(ctx.mapParam("additionalParams")), 10, 80);
         deps.agents().awaitReady(ctx, instance, deps.instances().vnfcs(instance.id()), 80, 100);
 
         Map<String, Integer> scaleStatus = new HashMap<>();

@@ -23,9 +23,12 @@ class LcmWorks {
     private final PlacementService placement;
     private final DomainSpecs specs;
     private final VnfLcmProperties props;
+    private final LcmOpOccStore ops;
 
     LcmWorks(VnfInstanceStore instances, PackageLookup packages, VnfcDeployer deployer, AgentGate agents,
-             HostService hosts, LibvirtHosts libvirt, PlacementService placement, DomainSpecs specs, VnfLcmProperties props) {
+             HostService hosts, LibvirtHosts libvirt, PlacementService placement, DomainSpecs specs, VnfLcmProperties props,
+             LcmOpOccStore ops) {
+        this.ops = ops;
         this.instances = instances;
         this.packages = packages;
         this.deployer = deployer;
@@ -59,7 +62,13 @@ class LcmWorks {
                 .vnfcs().stream().filter(p -> p.vnfcId().equals(vnfc.id())).findFirst().orElseThrow();
         var vnfd = packages.vnfd(instance.vnfPkgId());
         var vdu = vnfd.vdu(vnfc.vduId()).orElseThrow();
-        domains.define(specs.build(vnfc.domainName(), instance.id(), instance.nsInstanceId(), vnfd, vdu, placed, host.kvm()));
+        domains.define(specs.build(vnfc.domainName(), instance.id(), instance.nsInstanceId(), vnfd, vdu, placed, host.kvm(),
+                guestSetup(instance.id())));
+    }
+
+    /** The networks and day-1 config the instance was instantiated with, for VNFCs defined later. */
+    GuestSetup guestSetup(UUID instanceId) {
+        return GuestSetup.of(ops.list(instanceId));
     }
 
     VnfInstanceStore instances() { return instances; }

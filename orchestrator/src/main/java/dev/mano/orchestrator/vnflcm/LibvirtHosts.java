@@ -3,6 +3,7 @@ package dev.mano.orchestrator.vnflcm;
 import dev.mano.vim.LibvirtConnection;
 import dev.mano.vim.VimException;
 import dev.mano.vim.lifecycle.DomainLifecycle;
+import dev.mano.vim.network.IsolatedNetworks;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,14 @@ public class LibvirtHosts {
     private final Map<String, Connect> connections = new ConcurrentHashMap<>();
 
     public DomainLifecycle lifecycle(String libvirtUri) throws VimException {
+        return new DomainLifecycle(connection(libvirtUri));
+    }
+
+    public IsolatedNetworks networks(String libvirtUri) throws VimException {
+        return new IsolatedNetworks(connection(libvirtUri));
+    }
+
+    private Connect connection(String libvirtUri) throws VimException {
         Connect connect = connections.get(libvirtUri);
         if (connect == null || !alive(connect)) {
             synchronized (this) {
@@ -29,7 +38,7 @@ public class LibvirtHosts {
                 }
             }
         }
-        return new DomainLifecycle(connect);
+        return connect;
     }
 
     private static boolean alive(Connect connect) {

@@ -49,7 +49,8 @@ final class ScaleWork implements LcmWork {
                         added.add(new VnfcRequirements.NewVnfc(UUID.randomUUID(), vdu));
                     }
                 }
-                deps.deployer().deploy(ctx, instance, vnfd, added, Strategy.PACK, null, 10 + 80 * s / steps, 10 + 80 * (s + 1) / steps);
+                deps.deployer().deploy(ctx, instance, vnfd, added, Strategy.PACK, null, deps.guestSetup(instance.id()),
+                        10 + 80 * s / steps, 10 + 80 * (s + 1) / steps);
                 status.put(aspectId, next);
             } else {
                 List<Vnfc> newest = deps.instances().newestPlacementGroup(instance.id());

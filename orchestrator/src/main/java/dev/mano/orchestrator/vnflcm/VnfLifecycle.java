@@ -88,6 +88,7 @@ public class VnfLifecycle {
             throw unprocessable("invalid-strategy", "additionalParams.strategy", "strategy is PACK or SPREAD, not " + strategy);
         }
         params.put("strategy", String.valueOf(strategy).toUpperCase());
+        requireValidGuestSetup(additional);
         params.put("additionalParams", additional);
         return open(id, LcmOperation.INSTANTIATE, params, automatic);
     }
@@ -101,6 +102,7 @@ public class VnfLifecycle {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("flavourId", flavourId);
         params.put("strategy", "PACK");
+        requireValidGuestSetup(additionalParams);
         params.put("additionalParams", additionalParams == null ? Map.of() : additionalParams);
         params.put(InstantiateWork.PREPLACED, Map.of("placementId", placementId.toString(), "vnfcs", vnfcVdus));
         requireInstantiated(get(id), false);
@@ -178,6 +180,15 @@ public class VnfLifecycle {
             String state = instance.instantiated() ? "INSTANTIATED" : "NOT_INSTANTIATED";
             throw ApiProblem.conflict("instance-state-conflict", "VNF instance " + instance.id() + " is " + state)
                     .with("instantiationState", state);
+        }
+    }
+
+    private static void requireValidGuestSetup(Map<String, Object> additional) {
+        try {
+            GuestSetup.from(additional);
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(':')));
+            throw unprocessable("invalid-additional-params", field.isEmpty() ? "additionalParams" : field, e.getMessage());
         }
     }
 

@@ -61,7 +61,7 @@ class VnfcDeployer {
      * of {@code instance}; progress runs from {@code from} to {@code to}.
      */
     List<Vnfc> deploy(OpContext ctx, VnfInstance instance, Vnfd vnfd, List<NewVnfc> vnfcs, Strategy strategy,
-                      PlacementPlan preplaced, int from, int to) throws VimException {
+                      PlacementPlan preplaced, GuestSetup guest, int from, int to) throws VimException {
         PlacementPlan plan = preplaced != null ? preplaced : place(ctx, instance, vnfd, vnfcs, strategy, from);
 
         Map<UUID, Vdu> vduOf = new HashMap<>();
@@ -83,7 +83,7 @@ class VnfcDeployer {
             DomainLifecycle domains = libvirt.lifecycle(host.libvirtUri());
             ctx.progress(from + (to - from) * step++ / steps, "defining " + row.domainName() + " on " + host.name());
             domains.define(specs.build(row.domainName(), instance.id(), instance.nsInstanceId(), vnfd, vduOf.get(placed.vnfcId()),
-                    placed, host.kvm()));
+                    placed, host.kvm(), guest));
             instances.setVnfcState(row.id(), "DEFINED");
             ctx.progress(from + (to - from) * step++ / steps, "starting " + row.domainName());
             domains.start(row.domainName());

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.mano.orchestrator.ApiHttp;
 import dev.mano.orchestrator.LifecycleApi;
 import dev.mano.orchestrator.hosts.SimulatedHosts;
+import dev.mano.orchestrator.vnflcm.LibvirtHosts;
+import dev.mano.vim.VimException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -36,6 +38,7 @@ class NsLifecycleTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    @Autowired LibvirtHosts libvirt;
     ApiHttp http;
     LifecycleApi api;
     String physnet;
@@ -69,7 +72,7 @@ class NsLifecycleTest {
     }
 
     @Test
-    void aChainInstantiatesWithPerVnfProgressNotifiesAndTerminates() {
+    void aChainInstantiatesWithPerVnfProgressNotifiesAndTerminates() throws VimException {
         String fw = onboardVnf(pmd(1));
         String router = onboardVnf(pmd(1));
         String nsdId = "chain-" + UUID.randomUUID().toString().substring(0, 8);
@@ -93,9 +96,22 @@ class NsLifecycleTest {
         assertThat(ns.get("vnfInstance").get(0).get("vnfcs").get(0).get("cell").isNumber()).isTrue();
         assertThat(ns.get("chainLinks")).hasSize(1);
         assertThat(ns.get("chainLinks").get(0).get("pathKind").asString()).isEqualTo("TAP_BRIDGE");
-        // chain-aware: both ends of the link on the same host
-        assertThat(ns.get("chainLinks").get(0).get("details").get("fromHost").asString())
-                .isEqualTo(ns.get("chainLinks").get(0).get("details").get("toHost").asString());
+        // chain-aware: both ends of the link on the same host, so one bridge there
+        assertThat(ns.get("chainLinks").get(0).get("details").get("hosts")).hasSize(1);
+        assertThat(ns.get("sapInfo")).hasSize(2);
+        String ingress = ns.get("sapInfo").get(0).get("details").get("network").asString();
+        String link = ns.get("chainLinks").get(0).get("details").get("network").asString();
+        String egress = ns.get("sapInfo").get(1).get("details").get("network").asString();
+        String hostUri = get("/vim/v1/hosts/" + ns.get("chainLinks").get(0).get("details").get("hostIds").get(0).asString())
+                .get("libvirtUri").asString();
+        for (String network : List.of(ingress, link, egress)) {
+            assertThat(libvirt.networks(hostUri).active(network)).as(network).isTrue();
+        }
+        // the firewall sits between ingress and the link, the router between the link and egress, in port order
+        String fwXml = domainXml(hostUri, ns.get("vnfInstance").get(0));
+        String routerXml = domainXml(hostUri, ns.get("vnfInstance").get(1));
+        assertThat(fwXml.indexOf("network='" + ingress + "'")).isPositive().isLessThan(fwXml.indexOf("network='" + link + "'"));
+        assertThat(routerXml.indexOf("network='" + link + "'")).isPositive().isLessThan(routerXml.indexOf("network='" + egress + "'"));
 
         awaitNotification(op.get("id").asString(), "COMPLETED");
 
@@ -103,7 +119,15 @@ class NsLifecycleTest {
         assertThat(term.get("operationState").asString()).as(term.toString()).isEqualTo("COMPLETED");
         assertThat(get("/nslcm/v1/ns_instances/" + nsId).get("vnfInstance")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM vnf_instance WHERE ns_instance_id = ?::uuid", Integer.class, nsId)).isZero();
+        for (String network : List.of(ingress, link, egress)) {
+            assertThat(libvirt.networks(hostUri).active(network)).as(network + " after terminate").isFalse();
+        }
         assertThat(http.send("DELETE", "/nslcm/v1/ns_instances/" + nsId, ADMIN, null, null).statusCode()).isEqualTo(204);
+    }
+
+    private String domainXml(String hostUri, JsonNode member) throws VimException {
+        String domain = member.get("vnfcs").get(0).get("domain").asString();
+        return libvirt.lifecycle(hostUri).xml(domain).orElseThrow().replace('"', '\'');
     }
 
     @Test

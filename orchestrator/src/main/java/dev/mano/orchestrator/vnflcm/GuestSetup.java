@@ -1,0 +1,89 @@
+package dev.mano.orchestrator.vnflcm;
+
+import dev.mano.vim.domain.DomainSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a VNFC's guest gets at boot besides the image: the networks its data-plane ports sit on, in port
+ * order (guest eth0, eth1, ... and so the runtime's net_af_packet0, 1, ...), and its day-1 configuration
+ * (the runtime's section for its VNF type, as JSON). Both come from InstantiateVnfRequest.additionalParams
+ * ({@code dataNetworks}, {@code config}) and are read again from that request when scaling adds VNFCs or
+ * healing redefines a domain, so every VNFC of a VNF is wired and configured alike.
+ *
+ * @param dayOneConfig JSON object text, or null when the VNF runs on its defaults
+ */
+record GuestSetup(List<String> dataNetworks, String dayOneConfig) {
+    static final String DATA_NETWORKS = "dataNetworks";
+    static final String CONFIG = "config";
+    /** Where the image's run-vnf looks: /sys/firmware/qemu_fw_cfg/by_name/opt/org.mano/vnf-config/raw. */
+    static final String FW_CFG_NAME = "opt/org.mano/vnf-config";
+    static final GuestSetup NONE = new GuestSetup(List.of(), null);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    GuestSetup {
+        dataNetworks = List.copyOf(dataNetworks);
+    }
+
+    /** @throws IllegalArgumentException naming the additionalParams field that is wrong */
+    static GuestSetup from(Map<String, Object> additionalParams) {
+        if (additionalParams == null) {
+            return NONE;
+        }
+        List<String> networks = new ArrayList<>();
+        Object listed = additionalParams.get(DATA_NETWORKS);
+        if (listed != null) {
+            if (!(listed instanceof List<?> list)) {
+                throw new IllegalArgumentException("additionalParams." + DATA_NETWORKS + ": expected a list of network names");
+            }
+            for (Object o : list) {
+                if (!(o instanceof String name) || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
+                    throw new IllegalArgumentException("additionalParams." + DATA_NETWORKS + ": '" + o
+                            + "' is not a network name (1-64 of [A-Za-z0-9_.-])");
+                }
+                networks.add(name);
+            }
+        }
+        Object config = additionalParams.get(CONFIG);
+        if (config == null) {
+            return new GuestSetup(networks, null);
+        }
+        if (!(config instanceof Map<?, ?> section)) {
+            throw new IllegalArgumentException("additionalParams." + CONFIG + ": expected an object (the VNF's section of the runtime's vnf.yaml)");
+        }
+        if (section.containsKey("ports")) {
+            throw new IllegalArgumentException("additionalParams." + CONFIG + ".ports: the guest names its ports itself "
+                    + "(net_af_packet0, 1, ... in the order of " + DATA_NETWORKS + "); leave ports out");
+        }
+        String json = JSON.writeValueAsString(section);
+        if (json.getBytes(StandardCharsets.UTF_8).length > DomainSpec.MAX_FIRMWARE_CONFIG_BYTES) {
+            throw new IllegalArgumentException("additionalParams." + CONFIG + ": larger than "
+                    + DomainSpec.MAX_FIRMWARE_CONFIG_BYTES + " bytes as JSON");
+        }
+        return new GuestSetup(networks, section.isEmpty() ? null : json);
+    }
+
+    /** The fw_cfg entries of the domain. */
+    Map<String, String> firmwareConfig() {
+        return Optional.ofNullable(dayOneConfig).map(c -> Map.of(FW_CFG_NAME, c)).orElse(Map.of());
+    }
+
+    /** The setup an instance was instantiated with: the additionalParams of its latest INSTANTIATE operation. */
+    static GuestSetup of(List<LcmOpOcc> operations) {
+        return operations.stream()
+                .filter(o -> o.operation() == LcmOperation.INSTANTIATE)
+                .max(java.util.Comparator.comparing(LcmOpOcc::startTime))
+                .map(o -> o.params().get("additionalParams"))
+                .filter(Map.class::isInstance)
+                .map(p -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> additional = (Map<String, Object>) p;
+                    return from(additional);
+                })
+                .orElse(NONE);
+    }
+}
