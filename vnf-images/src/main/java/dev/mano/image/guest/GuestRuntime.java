@@ -12,6 +12,9 @@ import dev.mano.dataplane.runtime.RunningVnf;
 import dev.mano.dataplane.vnf.Vnf;
 import dev.mano.dataplane.vnf.VnfCatalog;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,29 +25,39 @@ import java.util.List;
  * The runtime's own CLI runs the data plane without an agent; inside a VNF VM the agent is the
  * only way the VNFM reaches the VNF, so the guest has its own entry point.
  *
- * <p>{@code GuestRuntime <vnf-type> <vnf.yaml> <agent endpoint> -- <EAL args>}; exit codes as the CLI:
- * 2 configuration, 3 DPDK refused.
+ * <p>{@code GuestRuntime <vnf-type> <vnf.yaml> <agent endpoint> [<day-1 config file>] -- <EAL args>}; exit
+ * codes as the CLI: 2 configuration, 3 DPDK refused. The day-1 file holds the VNF's section as JSON (see
+ * {@link DayOneConfig}).
  */
 public final class GuestRuntime {
     private GuestRuntime() {
     }
 
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
         int dashes = Arrays.asList(args).indexOf("--");
-        if (args.length < 3 || dashes != 3) {
-            System.err.println("usage: GuestRuntime <vnf-type> <vnf.yaml> <tcp:PORT|serial:PATH> -- <EAL arguments>");
+        if (dashes != 3 && dashes != 4) {
+            System.err.println("usage: GuestRuntime <vnf-type> <vnf.yaml> <tcp:PORT|serial:PATH> [<day-1 config>] -- <EAL arguments>");
             System.exit(2);
         }
         String type = args[0];
-        List<String> eal = List.of(args).subList(4, args.length);
+        List<String> eal = List.of(args).subList(dashes + 1, args.length);
         Vnf vnf;
         RuntimeConfig config;
         AgentEndpoint endpoint;
         try {
-            config = RuntimeConfig.load(Path.of(args[1]), type);
+            config = dashes == 3 ? RuntimeConfig.load(Path.of(args[1]), type)
+                    : DayOneConfig.merge(read(args[1]), read(args[3]), type);
             vnf = VnfCatalog.create(type, config.vnf());
             endpoint = AgentEndpoint.parse(args[2]);
-        } catch (ConfigException | IllegalArgumentException e) {
+        } catch (ConfigException | IllegalArgumentException | UncheckedIOException e) {
             System.err.println("guest-runtime: " + e.getMessage());
             System.exit(2);
             return;
@@ -64,7 +77,7 @@ public final class GuestRuntime {
         System.out.println("guest-runtime: " + type + " forwarding on " + running.ports());
         AgentServer agent;
         try {
-            // Only l2fwd is in the runtime's catalog so far, and it takes no run-time configuration.
+            // Day-1 config arrives at boot; changing it at run time through the agent is not offered yet.
             agent = AgentServer.start(endpoint, new DataplaneView(running, VnfControl.STATELESS));
         } catch (java.io.IOException e) {
             System.err.println("guest-runtime: agent on " + args[2] + ": " + e.getMessage());
