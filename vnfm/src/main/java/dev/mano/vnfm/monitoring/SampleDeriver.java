@@ -6,6 +6,8 @@ import dev.mano.agent.protocol.PortCounters;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +50,20 @@ public final class SampleDeriver {
         double max = hb.lcores().stream().mapToDouble(LcoreLoad::busyRatio).max().orElse(0.0);
         double mean = hb.lcores().stream().mapToDouble(LcoreLoad::busyRatio).average().orElse(0.0);
         return Optional.of(new VnfcSample(receivedAt, hb.seq(), max, mean, rx, tx, rx + missed, missed + errors,
-                hb.counters()));
+                withPortTotals(hb)));
+    }
+
+    /**
+     * The VNF's counters plus each port's cumulative packets ({@code port.<name>.rx_packets}, {@code .tx_packets}): the
+     * rates above say how fast, these say how many, which is what one compares with what a test or a peer sent.
+     */
+    private static Map<String, Long> withPortTotals(Heartbeat hb) {
+        Map<String, Long> counters = new LinkedHashMap<>(hb.counters());
+        for (PortCounters p : hb.ports()) {
+            counters.put("port." + p.port() + ".rx_packets", p.rxPackets());
+            counters.put("port." + p.port() + ".tx_packets", p.txPackets());
+        }
+        return counters;
     }
 
     private record Totals(long rx, long tx, long missed, long errors) {

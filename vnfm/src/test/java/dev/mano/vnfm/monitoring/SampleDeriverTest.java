@@ -40,7 +40,8 @@ class SampleDeriverTest {
         assertEquals(s.rxPps() + 50_000, s.offeredPps());
         assertEquals(60_000, s.droppedPps());
         assertEquals(60_000 / (s.rxPps() + 50_000), s.dropRate(), 1e-12);
-        assertEquals(Map.of("flows", 2L), s.counters());
+        assertEquals(Map.of("flows", 2L, "port.p0.rx_packets", 3_000_000L, "port.p0.tx_packets", 2_900_000L,
+                "port.p1.rx_packets", 3_000_000L, "port.p1.tx_packets", 2_900_000L), s.counters());
     }
 
     @Test
