@@ -10,39 +10,17 @@
 # Skips (exit 0, says why) when libvirtd or the built artifacts are missing.
 set -euo pipefail
 shopt -s inherit_errexit
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-here="$root/vnf-images/e2e"
-java="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-jar="${MANO_E2E_JAR:-$root/orchestrator/target/orchestrator.jar}"
-image="${MANO_E2E_IMAGE:-$root/vnf-images/target/image}"
-boot_budget="${MANO_E2E_BOOT_BUDGET:-300}"   # seconds for one VM to boot and say hello (TCG on a busy machine)
-started=$(date +%s)
-say() { echo "e2e[$(( $(date +%s) - started ))s]: $*"; }
-skip() { echo "e2e: SKIP: $*"; exit 0; }
-
-[[ -f "$jar" ]] || skip "no orchestrator jar at $jar (./mvnw -pl orchestrator -am package)"
-[[ -f "$image/vmlinuz" && -f "$image/initrd.img" ]] || skip "no image in $image (./mvnw -pl vnf-images -am package)"
-virsh -c qemu:///system version >/dev/null 2>&1 || skip "libvirtd is not reachable at qemu:///system (virtlogd -d; libvirtd -d)"
-
-work="$(mktemp -d /tmp/mano-e2e.XXXXXX)"
-chmod 755 "$work"
-password="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-api="http://127.0.0.1:$port"
-orchestrator_pid=""
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 instance=""
 instance_prefix=""
 domains=()
 
-cleanup() {
-  rc=$?
-  set +e
+on_exit() {
   if [[ -n "$instance" && -n "$orchestrator_pid" ]] && kill -0 "$orchestrator_pid" 2>/dev/null; then
     curl -s -u "admin:$password" -X POST -H 'Content-Type: application/json' -d '{"terminationType":"FORCEFUL"}' \
       "$api/vnflcm/v1/vnf_instances/$instance/terminate" >/dev/null
     sleep 5
   fi
-  [[ -n "$orchestrator_pid" ]] && kill "$orchestrator_pid" 2>/dev/null && wait "$orchestrator_pid" 2>/dev/null
   # Domains of this run's instance, also those of an operation that failed before the API named them.
   if [[ -n "$instance_prefix" ]]; then
     for d in $(virsh -c qemu:///system list --all --name | grep "^vnf-$instance_prefix-"); do domains+=("$d"); done
@@ -51,91 +29,20 @@ cleanup() {
     virsh -c qemu:///system destroy "$d" >/dev/null 2>&1
     virsh -c qemu:///system undefine "$d" >/dev/null 2>&1
   done
-  if (( rc != 0 )); then
-    echo "e2e: FAILED (exit $rc); orchestrator log tail:" >&2
-    tail -40 "$work/orchestrator.log" >&2
-    for f in "$work"/run/console/*.log; do [[ -f "$f" ]] && { echo "--- $f" >&2; tail -15 "$f" >&2; }; done
-  fi
-  rm -rf "$work"
-  exit $rc
-}
-trap cleanup EXIT
-
-call() {  # call METHOD PATH [JSON] -> body on stdout; fails on HTTP >= 400
-  local method="$1" path="$2" body="${3:-}"
-  local out status
-  out="$(curl -s -u "admin:$password" -X "$method" -H 'Content-Type: application/json' ${body:+-d "$body"} \
-         -w '\n%{http_code}' "$api$path")"
-  status="${out##*$'\n'}"
-  out="${out%$'\n'*}"
-  if (( status >= 400 )); then echo "e2e: $method $path -> $status $out" >&2; return 1; fi
-  printf '%s' "$out"
-}
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
-
-await_op() {  # await_op LOCATION -> final op JSON
-  local op="$1" deadline=$(( $(date +%s) + boot_budget )) body state
-  while true; do
-    body="$(call GET "$op")"
-    state="$(json 'd["operationState"]' <<<"$body")"
-    case "$state" in COMPLETED|FAILED|FAILED_TEMP|ROLLED_BACK) printf '%s' "$body"; return ;; esac
-    (( $(date +%s) < deadline )) || { echo "e2e: $op still $state after ${boot_budget}s: $body" >&2; return 1; }
-    sleep 2
-  done
 }
 
-op_of() {  # op_of METHOD PATH JSON -> op path from the Location header
-  local location
-  location="$(curl -s -u "admin:$password" -X "$1" -H 'Content-Type: application/json' -d "$3" -o /dev/null \
-              -w '%{http_code} %header{location}' "$api$2")"
-  [[ "${location%% *}" == 202 ]] || { echo "e2e: $1 $2 -> $location" >&2; return 1; }
-  location="${location#* }"
-  [[ "$location" == http* ]] && location="/${location#*://*/}"
-  echo "$location"
-}
-
-virt_type=auto
-grep -qw hypervisor /proc/cpuinfo && virt_type=tcg   # nested KVM does not boot the image: vnf-images/README.md
+e2e_begin
 say "orchestrator on port $port, VMs under ${virt_type}, image $image"
-mkdir -p "$work/data" "$work/run"
-start_orchestrator() {  # start_orchestrator [extra Spring args...]; the data dir survives restarts
-  MANO_ADMIN_PASSWORD="$password" "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" --server.port="$port" \
-    --mano.data-dir="$work/data" --mano.vnflcm.host-run-dir="$work/run" --mano.vnflcm.virt-type="$virt_type" \
-    --mano.vnflcm.image-kernel="$image/vmlinuz" --mano.vnflcm.image-initrd="$image/initrd.img" \
-    --mano.vnflcm.hello-timeout="${boot_budget}s" --mano.vnflcm.lock-guest-memory="${MANO_E2E_LOCK_MEMORY:-false}" \
-    "$@" >> "$work/orchestrator.log" 2>&1 &
-  orchestrator_pid=$!
-  for _ in $(seq 120); do
-    curl -s -o /dev/null -u "admin:$password" "$api/vim/v1/hosts" && return 0
-    kill -0 "$orchestrator_pid" || { echo "e2e: the orchestrator exited" >&2; exit 1; }
-    sleep 1
-  done
-  echo "e2e: the orchestrator did not come up" >&2
-  exit 1
-}
 start_orchestrator
 say "orchestrator up"
 
 cpus=$(nproc)
 isolated="$(( cpus - 1 ))"   # the last CPU for the PMD vCPU, the rest housekeeping
-host="$(call POST /vim/v1/hosts "{\"name\":\"e2e-local\",\"libvirtUri\":\"qemu:///system\",\"isolatedCpus\":\"$isolated\"}")"
-host_id="$(json 'd["id"]' <<<"$host")"
+register_local_host e2e-local "$isolated"
 kvm="$(call GET "/vim/v1/hosts/$host_id" | json 'str(d["kvm"]).lower()')"
 say "host registered: $host_id (libvirt offers KVM: $kvm)"
 
-descriptor_id="$(python3 -c 'import uuid; print(uuid.uuid4())')"
-package="$(call POST /vnfpkgm/v1/vnf_packages '{}')"
-package_id="$(json 'd["id"]' <<<"$package")"
-curl -sf -u "admin:$password" -X PUT -H 'Content-Type: application/yaml' \
-  --data-binary "$(sed "s/DESCRIPTOR_ID/$descriptor_id/" "$here/l2fwd-vm.yaml")" \
-  "$api/vnfpkgm/v1/vnf_packages/$package_id/package_content" >/dev/null
-for _ in $(seq 60); do
-  state="$(call GET "/vnfpkgm/v1/vnf_packages/$package_id" | json 'd["onboardingState"]')"
-  [[ "$state" == ONBOARDED ]] && break
-  [[ "$state" != ERROR ]] || { echo "e2e: onboarding failed" >&2; exit 1; }
-  sleep 0.5
-done
-vnfd_id="$(call GET "/vnfpkgm/v1/vnf_packages/$package_id" | json 'd["vnfdId"]')"
+vnfd_id="$(onboard_vnfd "$here/l2fwd-vm.yaml" "$(new_uuid)")"
 say "VNFD onboarded: $vnfd_id"
 
 instance="$(call POST /vnflcm/v1/vnf_instances "{\"vnfdId\":\"$vnfd_id\",\"vnfInstanceName\":\"e2e-l2fwd\"}" | json 'd["id"]')"
@@ -169,7 +76,7 @@ op="$(await_op "$(op_of POST "/vnflcm/v1/vnf_instances/$instance/terminate" '{"t
 for d in "${domains[@]}"; do
   if virsh -c qemu:///system dominfo "$d" >/dev/null 2>&1; then echo "e2e: domain $d is left after terminate" >&2; exit 1; fi
 done
-held="$(call GET "/vim/v1/hosts/$host_id" | json '[c["id"] for cell in d["cells"] for c in cell["cpus"] if c["heldBy"]] + [h["vnfcId"] for cell in d["cells"] for p in cell["hugepages"] for h in p["holders"]]')"
+held="$(held_resources "$host_id")"
 [[ "$held" == "[]" ]] || { echo "e2e: allocations left after terminate: $held" >&2; exit 1; }
 say "terminated: no domain and no CPU or hugepage allocation left"
 instance=""
@@ -224,7 +131,7 @@ call POST "$crashed/rollback" '{}' >/dev/null
 await_state "$crashed" ROLLED_BACK
 left="$(virsh -c qemu:///system list --all --name | grep "^vnf-$instance_prefix-" || true)"
 [[ -z "$left" ]] || { echo "e2e: domains left after rollback: $left" >&2; exit 1; }
-held="$(call GET "/vim/v1/hosts/$host_id" | json '[c["id"] for cell in d["cells"] for c in cell["cpus"] if c["heldBy"]] + [h["vnfcId"] for cell in d["cells"] for p in cell["hugepages"] for h in p["holders"]]')"
+held="$(held_resources "$host_id")"
 [[ "$held" == "[]" ]] || { echo "e2e: allocations left after rollback: $held" >&2; exit 1; }
 call DELETE "/vnflcm/v1/vnf_instances/$instance" >/dev/null
 say "rollback after a crash left no domain and no allocation"

@@ -1,0 +1,239 @@
+#!/usr/bin/env bash
+# The whole platform end to end, packets included: the orchestrator jar on this machine's libvirtd
+# (qemu:///system, TCG where KVM is nested), a firewall -> router network service onboarded and
+# instantiated through the REST API, two VMs booting the image with their day-1 config, the chain's
+# access points and link as bridges, and UDP from a network namespace on one side to a namespace on
+# the other:
+#   1. allowed flows (UDP 5001) arrive routed: TTL decremented, source MAC the router's egress port,
+#      destination MAC the configured next hop; denied flows (UDP 6001) do not arrive;
+#   2. the agents' counters agree with what was sent (firewall: denied = filtered drops; router:
+#      received and transmitted = allowed);
+#   3. virsh destroy the router VM: the VNFM heals it on its own and traffic flows again;
+#   4. terminate: no domain, no network, no CPU or hugepage allocation, every hugepage free again.
+# Cleans up on any exit (namespaces, domains, networks, the orchestrator).
+#
+#   vnf-images/e2e/chain.sh      (needs: ./mvnw -pl orchestrator,vnf-images -am package; libvirtd running;
+#                                 1 GiB of free 2 MB hugepages; root for namespaces)
+# Skips (exit 0, says why) when something it needs is missing.
+set -euo pipefail
+shopt -s inherit_errexit
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+probe="$here/udp_probe.py"
+left="mano-e2e-l$$"
+right="mano-e2e-r$$"
+veth_left="mel$$"
+veth_right="mer$$"
+ns_id=""
+ns_prefix=""
+members=()
+tag="run$$"
+
+on_exit() {
+  if [[ -n "$ns_id" && -n "$orchestrator_pid" ]] && kill -0 "$orchestrator_pid" 2>/dev/null; then
+    curl -s -u "admin:$password" -X POST -H 'Content-Type: application/json' -d '{}' \
+      "$api/nslcm/v1/ns_instances/$ns_id/terminate" >/dev/null
+    sleep 10
+  fi
+  for m in "${members[@]}"; do
+    for d in $(virsh -c qemu:///system list --all --name | grep "^vnf-${m:0:8}-"); do
+      virsh -c qemu:///system destroy "$d" >/dev/null 2>&1
+      virsh -c qemu:///system undefine "$d" >/dev/null 2>&1
+    done
+  done
+  if [[ -n "$ns_prefix" ]]; then
+    for n in $(virsh -c qemu:///system net-list --all --name | grep "^mano-$ns_prefix-"); do
+      virsh -c qemu:///system net-destroy "$n" >/dev/null 2>&1
+      virsh -c qemu:///system net-undefine "$n" >/dev/null 2>&1
+    done
+  fi
+  ip netns del "$left" 2>/dev/null
+  ip netns del "$right" 2>/dev/null
+}
+
+(( EUID == 0 )) || skip "network namespaces need root"
+free_pages() { cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages; }
+(( $(free_pages) >= 512 )) || skip "two 512 MiB VMs need 512 free 2 MB hugepages, $(free_pages) are free (echo 1024 > /proc/sys/vm/nr_hugepages)"
+e2e_begin
+say "orchestrator on port $port, VMs under ${virt_type}, image $image"
+start_orchestrator
+say "orchestrator up"
+
+# One PMD CPU per VM. With fewer than 4 CPUs every CPU is isolated (the VMs' other vCPU and QEMU then
+# share their VM's PMD CPU: slow under TCG, but honest about what such a machine can give).
+cpus=$(nproc)
+if (( cpus >= 4 )); then isolated="$(( cpus - 2 ))-$(( cpus - 1 ))"; else isolated="0-$(( cpus - 1 ))"; fi
+register_local_host e2e-chain "$isolated"
+say "host registered: $host_id, isolated CPUs $isolated"
+
+fw_vnfd="$(onboard_vnfd "$here/firewall-vm.yaml" "$(new_uuid)")"
+rt_vnfd="$(onboard_vnfd "$here/router-vm.yaml" "$(new_uuid)")"
+nsd_id="fw-router-$tag"
+nsd_info="$(call POST /nsd/v1/ns_descriptors '{}' | json 'd["id"]')"
+curl -sf -u "admin:$password" -X PUT -H 'Content-Type: application/yaml' \
+  --data-binary "$(sed "s/NSD_ID/$nsd_id/; s/FIREWALL_VNFD/$fw_vnfd/; s/ROUTER_VNFD/$rt_vnfd/" "$here/fw-router-nsd.yaml")" \
+  "$api/nsd/v1/ns_descriptors/$nsd_info/nsd_content" >/dev/null
+say "onboarded: firewall $fw_vnfd, router $rt_vnfd, NSD $nsd_id"
+
+pages_before="$(free_pages)"
+ns_id="$(call POST /nslcm/v1/ns_instances "{\"nsdId\":\"$nsd_id\",\"nsName\":\"e2e-chain\"}" | json 'd["id"]')"
+ns_prefix="${ns_id:0:8}"
+# Day-1 config per member: the firewall admits UDP to port 5001 only; the router sends 10.2.0.0/24 to
+# the right namespace's MAC through its port 1.
+instantiate='{"nsFlavourId":"default","additionalParamsForVnf":[
+  {"vnfProfileId":"firewall","additionalParams":{"config":{"default":"deny","max-connections":4096,
+    "rules":[{"id":"allowed","action":"allow","protocol":"udp","destination":"10.2.0.0/24","destination-ports":"5001"}]}}},
+  {"vnfProfileId":"router","additionalParams":{"config":{
+    "neighbours":[{"name":"right","port":"net_af_packet1","mac":"02:00:00:00:02:02"}],
+    "routes":[{"destination":"10.2.0.0/24","via":"right"}]}}}]}'
+t0=$(date +%s)
+op_path="$(op_of POST "/nslcm/v1/ns_instances/$ns_id/instantiate" "$instantiate")"
+sleep 3
+ns="$(call GET "/nslcm/v1/ns_instances/$ns_id")"
+mapfile -t members < <(json '"\n".join(m["vnfInstanceId"] for m in d["vnfInstance"])' <<<"$ns")
+op="$(await_op "$op_path")"
+[[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || fail "NS instantiate: $op"
+ns="$(call GET "/nslcm/v1/ns_instances/$ns_id")"
+mapfile -t members < <(json '"\n".join(m["vnfInstanceId"] for m in d["vnfInstance"])' <<<"$ns")
+fw_vnf="$(json 'd["vnfInstance"][0]["vnfInstanceId"]' <<<"$ns")"
+rt_vnf="$(json 'd["vnfInstance"][1]["vnfInstanceId"]' <<<"$ns")"
+rt_domain="$(json 'd["vnfInstance"][1]["vnfcs"][0]["domain"]' <<<"$ns")"
+bridge_in="$(json 'd["sapInfo"][0]["details"]["bridge"]' <<<"$ns")"
+bridge_out="$(json 'd["sapInfo"][1]["details"]["bridge"]' <<<"$ns")"
+say "NS instantiated in $(( $(date +%s) - t0 )) s: both VMs booted and their agents said hello;" \
+    "links: $(json '", ".join(l["name"] + "=" + l["pathKind"] + "(" + l["details"]["bridge"] + ")" for l in d["sapInfo"][:1] + d["chainLinks"] + d["sapInfo"][1:])' <<<"$ns")"
+
+# Pinned and hugepage-backed as placed: libvirt's view of the running router VM.
+rt_xml="$(virsh -c qemu:///system dumpxml "$rt_domain")"
+grep -q "<hugepages>" <<<"$rt_xml" || fail "$rt_domain is not hugepage-backed"
+grep -q "<vcpupin " <<<"$rt_xml" || fail "$rt_domain has no pinned vCPU"
+rt_out_mac="$(virsh -c qemu:///system domiflist "$rt_domain" | awk -v n="mano-$ns_prefix-out" '$3 == n {print $5}')"
+[[ -n "$rt_out_mac" ]] || fail "$rt_domain has no interface on the egress network: $(virsh -c qemu:///system domiflist "$rt_domain")"
+
+# The two sides: a namespace on each access point's bridge. The left one routes 10.2.0.0/24 to a
+# gateway whose MAC it is told (the router answers no ARP); the right one is the configured next hop.
+plug() {  # plug NETNS VETH BRIDGE MAC ADDRESS
+  ip netns add "$1"
+  ip link add "$2" type veth peer name e2e0 netns "$1"
+  sysctl -qw "net.ipv6.conf.$2.disable_ipv6=1"
+  ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+  ip link set "$2" master "$3" up
+  ip -n "$1" link set e2e0 address "$4"
+  ip -n "$1" addr add "$5" dev e2e0
+  ip -n "$1" link set e2e0 up
+  ip -n "$1" link set lo up
+}
+plug "$left" "$veth_left" "$bridge_in" 02:00:00:00:01:02 10.1.0.2/24
+plug "$right" "$veth_right" "$bridge_out" 02:00:00:00:02:02 10.2.0.2/24
+ip -n "$left" neigh add 10.1.0.1 lladdr 02:00:00:00:01:01 dev e2e0 nud permanent
+ip -n "$left" route add 10.2.0.0/24 via 10.1.0.1
+say "namespaces $left ($bridge_in) and $right ($bridge_out) plugged in"
+
+counter() {  # counter VNF_ID NAME -> the agent's cumulative counter as the VNFM last received it (0 if never)
+  call GET "/vnfind/v1/indicators/$1" 2>/dev/null | json "next((int(i['value']) for i in d if i['id'] == 'counter.$2'), 0)" || echo 0
+}
+settled() {  # settled VNF_ID NAME -> the counter once two heartbeats in a row report the same value
+  local a b
+  a="$(counter "$1" "$2")"
+  for _ in $(seq 30); do
+    sleep 3
+    b="$(counter "$1" "$2")"
+    [[ "$a" == "$b" ]] && { echo "$b"; return; }
+    a="$b"
+  done
+  echo "$b"
+}
+
+await_path() {  # until one allowed datagram crosses the chain (the runtimes are up once their agents said hello,
+                # but the guests' NICs and the bridges may need a moment)
+  local deadline=$(( $(date +%s) + boot_budget )) got
+  while (( $(date +%s) < deadline )); do
+    ip netns exec "$right" python3 "$probe" capture --iface e2e0 --tag "$tag-warm" --seconds 4 --expect 1 > "$work/warm.json" &
+    sleep 0.5
+    ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 5001 --count 3 --gap 0.3 --tag "$tag-warm"
+    wait $!
+    got="$(json 'len(d["frames"])' < "$work/warm.json")"
+    (( got > 0 )) && return 0
+  done
+  fail "no datagram crossed the chain within ${boot_budget}s"
+}
+
+round() {  # round NAME: 50 allowed and 50 denied datagrams, interleaved; checks what arrived
+  local name="$1" n=50 result
+  ip netns exec "$right" python3 "$probe" capture --iface e2e0 --tag "$tag-$name" --seconds 60 --expect "$n" > "$work/$name.json" &
+  local capture=$!
+  sleep 0.5
+  ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 5001 --count "$n" --tag "$tag-$name" &
+  local allowed_sender=$!
+  ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 6001 --count "$n" --tag "$tag-$name"
+  wait "$allowed_sender"
+  wait "$capture"
+  result="$(python3 - "$work/$name.json" "$rt_out_mac" "$n" <<'PY'
+import json, sys
+frames = json.load(open(sys.argv[1]))["frames"]
+router_mac, n = sys.argv[2].lower(), int(sys.argv[3])
+allowed = [f for f in frames if f["port"] == 5001]
+denied = [f for f in frames if f["port"] == 6001]
+problems = []
+if sorted({f["seq"] for f in allowed}) != list(range(n)):
+    problems.append(f"{len({f['seq'] for f in allowed})} of {n} allowed datagrams arrived")
+if denied:
+    problems.append(f"{len(denied)} denied datagrams arrived")
+if any(f["ttl"] != 63 for f in allowed):
+    problems.append(f"TTLs {sorted({f['ttl'] for f in allowed})}, expected 63 (sent with 64, one router hop)")
+if any(f["src_mac"] != router_mac for f in allowed):
+    problems.append(f"source MACs {sorted({f['src_mac'] for f in allowed})}, expected the router's egress port {router_mac}")
+if any(f["dst_mac"] != "02:00:00:00:02:02" for f in allowed):
+    problems.append(f"destination MACs {sorted({f['dst_mac'] for f in allowed})}, expected the next hop 02:00:00:00:02:02")
+print("; ".join(problems) if problems else f"{len(allowed)}/{n} allowed arrived with TTL 63, MACs rewritten; 0/{n} denied")
+sys.exit(1 if problems else 0)
+PY
+)" || fail "round $name: $result"
+  say "round $name: $result"
+}
+
+await_path
+say "the chain forwards"
+filtered0="$(settled "$fw_vnf" drops.filtered)"
+rt_rx0="$(settled "$rt_vnf" port.net_af_packet0.rx_packets)"
+rt_tx0="$(settled "$rt_vnf" port.net_af_packet1.tx_packets)"
+round first
+filtered1="$(settled "$fw_vnf" drops.filtered)"
+rt_rx1="$(settled "$rt_vnf" port.net_af_packet0.rx_packets)"
+rt_tx1="$(settled "$rt_vnf" port.net_af_packet1.tx_packets)"
+(( filtered1 - filtered0 == 50 )) || fail "the firewall's agent counted $(( filtered1 - filtered0 )) filtered packets, 50 were denied"
+(( rt_rx1 - rt_rx0 == 50 )) || fail "the router's agent counted $(( rt_rx1 - rt_rx0 )) received packets, 50 were allowed"
+(( rt_tx1 - rt_tx0 == 50 )) || fail "the router's agent counted $(( rt_tx1 - rt_tx0 )) transmitted packets, 50 were allowed"
+say "agents agree: firewall filtered 50, router received 50 and sent 50"
+
+# Kill the router VM behind the orchestrator's back: the VNFM sees it stop and heals it by itself.
+virsh -c qemu:///system destroy "$rt_domain" >/dev/null
+say "virsh destroy $rt_domain"
+t0=$(date +%s)
+heal_op=""
+for _ in $(seq 60); do
+  heal_op="$(call GET /vnflcm/v1/vnf_lcm_op_occs | json '"\n".join(o["id"] for o in sorted((d if isinstance(d, list) else d.get("items", [])), key=lambda o: o["startTime"]) if o["vnfInstanceId"] == "'"$rt_vnf"'" and o["operation"] == "HEAL")' | tail -1)"
+  [[ -n "$heal_op" ]] && break
+  sleep 1
+done
+[[ -n "$heal_op" ]] || fail "the VNFM did not start healing $rt_domain"
+op="$(await_op "/vnflcm/v1/vnf_lcm_op_occs/$heal_op")"
+[[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || fail "heal: $op"
+say "healed automatically in $(( $(date +%s) - t0 )) s"
+await_path
+round after-heal
+
+op="$(await_op "$(op_of POST "/nslcm/v1/ns_instances/$ns_id/terminate" '{}')")"
+[[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || fail "NS terminate: $op"
+for m in "${members[@]}"; do
+  left_domains="$(virsh -c qemu:///system list --all --name | grep "^vnf-${m:0:8}-" || true)"
+  [[ -z "$left_domains" ]] || fail "domains left after terminate: $left_domains"
+done
+left_networks="$(virsh -c qemu:///system net-list --all --name | grep "^mano-$ns_prefix-" || true)"
+[[ -z "$left_networks" ]] || fail "networks left after terminate: $left_networks"
+held="$(held_resources "$host_id")"
+[[ "$held" == "[]" ]] || fail "allocations left after terminate: $held"
+(( $(free_pages) == pages_before )) || fail "$(free_pages) hugepages free after terminate, $pages_before before instantiate"
+call DELETE "/nslcm/v1/ns_instances/$ns_id" >/dev/null
+ns_id=""
+say "terminated: no domain, no network, no allocation; all $pages_before hugepages free again"
+say "PASSED in $(( $(date +%s) - started )) s"
