@@ -3,6 +3,7 @@ package dev.mano.orchestrator.vnflcm;
 import dev.mano.vim.domain.DomainSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,16 +61,21 @@ record GuestSetup(List<String> dataNetworks, String dayOneConfig) {
                     + "(net_af_packet0, 1, ... in the order of " + DATA_NETWORKS + "); leave ports out");
         }
         String json = JSON.writeValueAsString(section);
-        if (json.getBytes(StandardCharsets.UTF_8).length > DomainSpec.MAX_FIRMWARE_CONFIG_BYTES) {
+        if (json.getBytes(StandardCharsets.UTF_8).length > DomainSpec.MAX_FIRMWARE_CONFIG_BYTES / 4 * 3) {
             throw new IllegalArgumentException("additionalParams." + CONFIG + ": larger than "
-                    + DomainSpec.MAX_FIRMWARE_CONFIG_BYTES + " bytes as JSON");
+                    + DomainSpec.MAX_FIRMWARE_CONFIG_BYTES / 4 * 3 + " bytes as JSON");
         }
         return new GuestSetup(networks, section.isEmpty() ? null : json);
     }
 
-    /** The fw_cfg entries of the domain. */
+    /**
+     * The fw_cfg entries of the domain: the JSON in base64, since QEMU's option syntax would cut a fw_cfg string at
+     * its first comma (the guest decodes it, see vnf-images/image/run-vnf).
+     */
     Map<String, String> firmwareConfig() {
-        return Optional.ofNullable(dayOneConfig).map(c -> Map.of(FW_CFG_NAME, c)).orElse(Map.of());
+        return Optional.ofNullable(dayOneConfig)
+                .map(c -> Map.of(FW_CFG_NAME, Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8))))
+                .orElse(Map.of());
     }
 
     /** The setup an instance was instantiated with: the additionalParams of its latest INSTANTIATE operation. */

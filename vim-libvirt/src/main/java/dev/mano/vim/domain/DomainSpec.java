@@ -63,6 +63,11 @@ public record DomainSpec(String name, UUID uuid, VnfcMetadata metadata, VirtType
                 throw new IllegalArgumentException("domain " + name + ": fw_cfg entry name '" + entry.getKey()
                         + "' must be opt/ followed by up to 50 of [A-Za-z0-9._/-]");
             }
+            if (entry.getValue().indexOf(',') >= 0) {
+                // libvirt 9 hands the value to QEMU as -fw_cfg name=...,string=VALUE without escaping: a comma ends it
+                throw new IllegalArgumentException("domain " + name + ": fw_cfg entry " + entry.getKey()
+                        + " contains a comma, which QEMU's option syntax cannot take here; encode it (base64)");
+            }
             if (entry.getValue().getBytes(StandardCharsets.UTF_8).length > MAX_FIRMWARE_CONFIG_BYTES) {
                 throw new IllegalArgumentException("domain " + name + ": fw_cfg entry " + entry.getKey() + " is larger than "
                         + MAX_FIRMWARE_CONFIG_BYTES + " bytes");

@@ -8,6 +8,8 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +21,15 @@ import java.util.Map;
  */
 final class DayOneConfig {
     private DayOneConfig() {
+    }
+
+    /** The fw_cfg entry holds the JSON in base64: QEMU's option syntax cannot carry the JSON's commas. */
+    static String fromFirmware(String base64) {
+        try {
+            return new String(Base64.getMimeDecoder().decode(base64.strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("day-1 config (fw_cfg opt/org.mano/vnf-config): not base64: " + e.getMessage());
+        }
     }
 
     static RuntimeConfig merge(String baseYaml, String dayOneJson, String vnfType) {

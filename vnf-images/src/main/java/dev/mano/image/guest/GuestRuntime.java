@@ -26,7 +26,7 @@ import java.util.List;
  * only way the VNFM reaches the VNF, so the guest has its own entry point.
  *
  * <p>{@code GuestRuntime <vnf-type> <vnf.yaml> <agent endpoint> [<day-1 config file>] -- <EAL args>}; exit
- * codes as the CLI: 2 configuration, 3 DPDK refused. The day-1 file holds the VNF's section as JSON (see
+ * codes as the CLI: 2 configuration, 3 DPDK refused. The day-1 file holds the VNF's section as JSON in base64 (see
  * {@link DayOneConfig}).
  */
 public final class GuestRuntime {
@@ -54,7 +54,7 @@ public final class GuestRuntime {
         AgentEndpoint endpoint;
         try {
             config = dashes == 3 ? RuntimeConfig.load(Path.of(args[1]), type)
-                    : DayOneConfig.merge(read(args[1]), read(args[3]), type);
+                    : DayOneConfig.merge(read(args[1]), DayOneConfig.fromFirmware(read(args[3])), type);
             vnf = VnfCatalog.create(type, config.vnf());
             endpoint = AgentEndpoint.parse(args[2]);
         } catch (ConfigException | IllegalArgumentException | UncheckedIOException e) {

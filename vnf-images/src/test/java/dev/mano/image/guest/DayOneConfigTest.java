@@ -44,6 +44,14 @@ class DayOneConfigTest {
     }
 
     @Test
+    void theFirmwareEntryIsBase64() {
+        String json = "{\"default\":\"allow\"}";
+        assertThat(DayOneConfig.fromFirmware(java.util.Base64.getEncoder().encodeToString(json.getBytes()) + "\n")).isEqualTo(json);
+        assertThatThrownBy(() -> DayOneConfig.fromFirmware("{not base64}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("base64");
+    }
+
+    @Test
     void mistakesNameTheirPlace() {
         assertThatThrownBy(() -> DayOneConfig.merge(base("firewall"), "{\"ports\":[\"x\",\"y\"]}", "firewall"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("ports");
