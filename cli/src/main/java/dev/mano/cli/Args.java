@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** Positional words and {@code --name value} / {@code --flag} options of one command line. */
 record Args(List<String> words, Map<String, String> options) {
-    private static final java.util.Set<String> FLAGS = java.util.Set.of("json", "wait", "help", "no-wait");
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("json", "wait", "help", "no-wait", "in");
 
     static Args parse(String[] argv) {
         List<String> words = new ArrayList<>();

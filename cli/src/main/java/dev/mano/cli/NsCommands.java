@@ -34,6 +34,10 @@ final class NsCommands {
                                                  create and instantiate; --wait draws the progress per VNF
             mano ns terminate ID [--wait]        terminate every VNF of the chain
             mano ns heal ID [--wait]             heal every VNF of the chain
+            mano ns scale ID --vnf MEMBER --aspect ASPECT [--steps N] [--in] [--wait]
+                                                 scale one member VNF (its node name in the NSD, e.g. nat, or
+                                                 its VNF instance id) out by N steps (default 1) of a scaling
+                                                 aspect of its VNFD; --in scales in
             mano ns delete ID                    delete a terminated instance
             mano ns ops [ID]                     NS operation occurrences (of one instance)
             mano ns retry|rollback|fail OP_ID    decide about a FAILED_TEMP operation""";
@@ -69,7 +73,7 @@ final class NsCommands {
     }
 
     int ns(Args args) {
-        String verb = args.word(1, "an ns command (list, show, instantiate, terminate, heal, delete, ops, retry, rollback, fail)");
+        String verb = args.word(1, "an ns command (list, show, instantiate, terminate, heal, scale, delete, ops, retry, rollback, fail)");
         switch (verb) {
             case "list" -> {
                 Table t = new Table("ID", "NAME", "NSD", "STATE", "VNFS");
@@ -96,6 +100,9 @@ final class NsCommands {
             }
             case "heal" -> {
                 return finish(api.postJson(NS + "/" + args.word(2, "NS instance id") + "/heal", Map.of()), args.flag("wait"));
+            }
+            case "scale" -> {
+                return finish(new NsScale(api).start(args), args.flag("wait"));
             }
             case "delete" -> {
                 api.delete(NS + "/" + args.word(2, "NS instance id"));
