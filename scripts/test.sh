@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ./mano test: every test of every module. Starts what the tests need (libvirtd, hugepages),
-# runs the Maven reactor (Java + UI unit tests), the Ansible tests and the browser tests,
+# runs the Maven reactor (Java + UI unit tests), the Ansible tests, the browser tests and the
+# end-to-end tests with real VMs (one VNF's lifecycle and crash safety; a firewall -> router chain with traffic),
 # cleans up, and exits non-zero when any stage failed.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -10,7 +11,8 @@ cd "$ROOT"
 "$ROOT/scripts/install-deps.sh" test || die "installing dependencies failed"
 trap stop_host_services EXIT
 # Mount hugetlbfs before libvirtd starts: libvirt finds hugepage mounts only at start-up.
-reserve_hugepages "${MANO_TEST_HUGEPAGES:-512}"
+# 1024 x 2 MB: the chain end-to-end test runs two 512 MiB hugepage-backed VMs at once.
+reserve_hugepages "${MANO_TEST_HUGEPAGES:-1024}"
 start_libvirt
 
 declare -A result
@@ -23,7 +25,7 @@ stage() {
 }
 
 stage maven ./mvnw -B --fail-at-end verify
-for suite in ansible/tests/run.sh web-ui/e2e/run.sh vnf-images/e2e/run.sh; do
+for suite in ansible/tests/run.sh web-ui/e2e/run.sh vnf-images/e2e/run.sh vnf-images/e2e/chain.sh; do
   [ -f "$suite" ] && stage "$suite" bash "$suite"
 done
 
