@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole platform end to end, packets included: the orchestrator jar on this machine's libvirtd
-# (qemu:///system, TCG where KVM is nested), a firewall -> router network service onboarded and
-# instantiated through the REST API, two VMs booting the image with their day-1 config, the chain's
+# (qemu:///system, TCG where KVM is nested), a firewall -> router network service onboarded through
+# the REST API and instantiated and terminated with the CLI (./mano ns ...), two VMs booting the image with their day-1 config, the chain's
 # access points and link as bridges, and UDP from a network namespace on one side to a namespace on
 # the other:
 #   1. allowed flows (UDP 5001) arrive routed: TTL decremented, source MAC the router's egress port,
@@ -12,7 +12,7 @@
 #   4. terminate: no domain, no network, no CPU or hugepage allocation, no guest memory in hugetlbfs.
 # Cleans up on any exit (namespaces, domains, networks, the orchestrator).
 #
-#   vnf-images/e2e/chain.sh      (needs: ./mvnw -pl orchestrator,vnf-images -am package; libvirtd running;
+#   vnf-images/e2e/chain.sh      (needs: ./mvnw -pl orchestrator,vnf-images,cli -am package; libvirtd running;
 #                                 1 GiB of free 2 MB hugepages; root for namespaces)
 # Skips (exit 0, says why) when something it needs is missing.
 set -euo pipefail
@@ -74,23 +74,31 @@ curl -sf -u "admin:$password" -X PUT -H 'Content-Type: application/yaml' \
   "$api/nsd/v1/ns_descriptors/$nsd_info/nsd_content" >/dev/null
 say "onboarded: firewall $fw_vnfd, router $rt_vnfd, NSD $nsd_id"
 
-ns_id="$(call POST /nslcm/v1/ns_instances "{\"nsdId\":\"$nsd_id\",\"nsName\":\"e2e-chain\"}" | json 'd["id"]')"
-ns_prefix="${ns_id:0:8}"
 # Day-1 config per member: the firewall admits UDP to port 5001 only; the router sends 10.2.0.0/24 to
-# the right namespace's MAC through its port 1.
-instantiate='{"nsFlavourId":"default","additionalParamsForVnf":[
-  {"vnfProfileId":"firewall","additionalParams":{"config":{"default":"deny","max-connections":4096,
-    "rules":[{"id":"allowed","action":"allow","protocol":"udp","destination":"10.2.0.0/24","destination-ports":"5001"}]}}},
-  {"vnfProfileId":"router","additionalParams":{"config":{
-    "neighbours":[{"name":"right","port":"net_af_packet1","mac":"02:00:00:00:02:02"}],
-    "routes":[{"destination":"10.2.0.0/24","via":"right"}]}}}]}'
+# the right namespace's MAC through its port 1. Instantiated with the CLI, as a person would.
+cat > "$work/params.json" <<'JSON'
+{"additionalParamsForVnf": [
+  {"vnfProfileId": "firewall", "additionalParams": {"config": {"default": "deny", "max-connections": 4096,
+    "rules": [{"id": "allowed", "action": "allow", "protocol": "udp", "destination": "10.2.0.0/24", "destination-ports": "5001"}]}}},
+  {"vnfProfileId": "router", "additionalParams": {"config": {
+    "neighbours": [{"name": "right", "port": "net_af_packet1", "mac": "02:00:00:00:02:02"}],
+    "routes": [{"destination": "10.2.0.0/24", "via": "right"}]}}}]}
+JSON
 t0=$(date +%s)
-op_path="$(op_of POST "/nslcm/v1/ns_instances/$ns_id/instantiate" "$instantiate")"
+mano_cli ns instantiate --nsd "$nsd_id" --name e2e-chain --params "$work/params.json" --wait > "$work/cli.out" 2> "$work/cli.err" &
+cli_pid=$!
+for _ in $(seq 60); do
+  ns_id="$(sed -n 's/^NS instance \([0-9a-f-]*\).*/\1/p' "$work/cli.err" | head -1)"
+  [[ -n "$ns_id" ]] && break
+  kill -0 "$cli_pid" 2>/dev/null || break
+  sleep 1
+done
+[[ -n "$ns_id" ]] || fail "mano ns instantiate did not create an NS instance: $(cat "$work/cli.err")"
+ns_prefix="${ns_id:0:8}"
 sleep 3
-ns="$(call GET "/nslcm/v1/ns_instances/$ns_id")"
-mapfile -t members < <(json '"\n".join(m["vnfInstanceId"] for m in d["vnfInstance"])' <<<"$ns")
-op="$(await_op "$op_path")"
-[[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || fail "NS instantiate: $op"
+mapfile -t members < <(call GET "/nslcm/v1/ns_instances/$ns_id" | json '"\n".join(m["vnfInstanceId"] for m in d["vnfInstance"])')
+wait "$cli_pid" || fail "mano ns instantiate --wait failed: $(tail -5 "$work/cli.err") $(cat "$work/cli.out")"
+say "mano ns instantiate --wait: $(tail -1 "$work/cli.out")"
 ns="$(call GET "/nslcm/v1/ns_instances/$ns_id")"
 mapfile -t members < <(json '"\n".join(m["vnfInstanceId"] for m in d["vnfInstance"])' <<<"$ns")
 fw_vnf="$(json 'd["vnfInstance"][0]["vnfInstanceId"]' <<<"$ns")"
@@ -105,6 +113,8 @@ say "NS instantiated in $(( $(date +%s) - t0 )) s: both VMs booted and their age
 rt_xml="$(virsh -c qemu:///system dumpxml "$rt_domain")"
 grep -q "<hugepages>" <<<"$rt_xml" || fail "$rt_domain is not hugepage-backed"
 grep -q "<vcpupin " <<<"$rt_xml" || fail "$rt_domain has no pinned vCPU"
+guest_memory() { find /dev/hugepages /dev/hugepages1G -path "*libvirt/qemu/*-$1*" 2>/dev/null || true; }
+[[ -n "$(guest_memory "vnf-${rt_domain#vnf-}")" ]] || fail "no hugetlbfs memory of $rt_domain under libvirt/qemu: $(ls -R /dev/hugepages | head)"
 rt_out_mac="$(virsh -c qemu:///system domiflist "$rt_domain" | awk -v n="mano-$ns_prefix-out" '$3 == n {print $5}')"
 [[ -n "$rt_out_mac" ]] || fail "$rt_domain has no interface on the egress network: $(virsh -c qemu:///system domiflist "$rt_domain")"
 
@@ -221,8 +231,9 @@ say "healed automatically in $(( $(date +%s) - t0 )) s"
 await_path
 round after-heal
 
-op="$(await_op "$(op_of POST "/nslcm/v1/ns_instances/$ns_id/terminate" '{}')")"
-[[ "$(json 'd["operationState"]' <<<"$op")" == COMPLETED ]] || fail "NS terminate: $op"
+mano_cli ns terminate "$ns_id" --wait > "$work/cli.out" 2> "$work/cli.err" \
+  || fail "mano ns terminate --wait failed: $(tail -5 "$work/cli.err")"
+say "mano ns terminate --wait: $(tail -1 "$work/cli.out")"
 for m in "${members[@]}"; do
   left_domains="$(virsh -c qemu:///system list --all --name | grep "^vnf-${m:0:8}-" || true)"
   [[ -z "$left_domains" ]] || fail "domains left after terminate: $left_domains"
@@ -234,7 +245,7 @@ held="$(held_resources "$host_id")"
 # QEMU's guest memory lives in files under libvirt's hugetlbfs directory while a domain runs (the free-page
 # count is no use here: anything else on the machine may take or give back pages meanwhile).
 for m in "${members[@]}"; do
-  left_memory="$(find /dev/hugepages /dev/hugepages1G -path "*libvirt/qemu/*-vnf-${m:0:8}-*" 2>/dev/null || true)"
+  left_memory="$(guest_memory "vnf-${m:0:8}-")"
   [[ -z "$left_memory" ]] || fail "hugepage memory left after terminate: $left_memory"
 done
 call DELETE "/nslcm/v1/ns_instances/$ns_id" >/dev/null

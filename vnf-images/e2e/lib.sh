@@ -6,6 +6,7 @@ here="$root/vnf-images/e2e"
 java="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 jar="${MANO_E2E_JAR:-$root/orchestrator/target/orchestrator.jar}"
 image="${MANO_E2E_IMAGE:-$root/vnf-images/target/image}"
+cli_jar="${MANO_E2E_CLI:-$root/cli/target/mano-cli.jar}"
 boot_budget="${MANO_E2E_BOOT_BUDGET:-300}"   # seconds for one VM to boot and say hello (TCG on a busy machine)
 started=$(date +%s)
 say() { echo "e2e[$(( $(date +%s) - started ))s]: $*"; }
@@ -114,6 +115,10 @@ onboard_vnfd() {  # onboard_vnfd FILE DESCRIPTOR_ID -> prints the VNFD id once O
     sleep 0.5
   done
   call GET "/vnfpkgm/v1/vnf_packages/$package_id" | json 'd["vnfdId"]'
+}
+
+mano_cli() {  # mano_cli ARGS...: the CLI as ./mano runs it, against this run's orchestrator
+  MANO_URL="$api" MANO_USER=admin MANO_PASSWORD="$password" "$java" -jar "$cli_jar" "$@"
 }
 
 new_uuid() { python3 -c 'import uuid; print(uuid.uuid4())'; }

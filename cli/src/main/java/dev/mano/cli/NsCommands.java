@@ -30,8 +30,11 @@ final class NsCommands {
     static final String NS_HELP = """
             mano ns list                         NS instances
             mano ns show ID                      one instance: members, hosts, cells, realised links (JSON)
-            mano ns instantiate --nsd NSD_ID [--name N] [--strategy PACK|SPREAD] [--wait]
-                                                 create and instantiate; --wait draws the progress per VNF
+            mano ns instantiate --nsd NSD_ID [--name N] [--strategy PACK|SPREAD] [--params FILE.json] [--wait]
+                                                 create and instantiate; --wait draws the progress per VNF;
+                                                 --params adds to the InstantiateNsRequest, e.g. each member's
+                                                 day-1 config: {"additionalParamsForVnf": [{"vnfProfileId":
+                                                 "firewall", "additionalParams": {"config": {...}}}]}
             mano ns terminate ID [--wait]        terminate every VNF of the chain
             mano ns heal ID [--wait]             heal every VNF of the chain
             mano ns scale ID --vnf MEMBER --aspect ASPECT [--steps N] [--in] [--wait]
@@ -72,6 +75,32 @@ final class NsCommands {
         return 0;
     }
 
+    /** The --params file's members, read before anything is created so a bad file changes nothing. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> instantiateParams(String file) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (file == null) {
+            return request;
+        }
+        String text;
+        try {
+            text = Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new CliError("cannot read --params " + file + ": " + e.getMessage());
+        }
+        Object parsed;
+        try {
+            parsed = ApiClient.JSON.readValue(text, Object.class);
+        } catch (RuntimeException e) {
+            throw new CliError("--params " + file + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw new CliError("--params " + file + " must hold a JSON object (members of the InstantiateNsRequest)");
+        }
+        request.putAll((Map<String, Object>) map);
+        return request;
+    }
+
     int ns(Args args) {
         String verb = args.word(1, "an ns command (list, show, instantiate, terminate, heal, scale, delete, ops, retry, rollback, fail)");
         switch (verb) {
@@ -86,13 +115,14 @@ final class NsCommands {
             case "instantiate" -> {
                 String nsd = args.options().get("nsd");
                 if (nsd == null) throw new CliError("ns instantiate needs --nsd NSD_ID (see ./mano nsd list)");
+                Map<String, Object> request = instantiateParams(args.options().get("params"));
                 Map<String, Object> create = new LinkedHashMap<>();
                 create.put("nsdId", nsd);
                 if (args.options().containsKey("name")) create.put("nsName", args.options().get("name"));
                 String id = text(api.postJson(NS, create), "id");
                 System.err.println("NS instance " + id);
-                JsonNode op = api.postJson(NS + "/" + id + "/instantiate",
-                        Map.of("additionalParamsForNs", Map.of("strategy", args.option("strategy", "PACK"))));
+                request.put("additionalParamsForNs", Map.of("strategy", args.option("strategy", "PACK")));
+                JsonNode op = api.postJson(NS + "/" + id + "/instantiate", request);
                 return finish(op, args.flag("wait"));
             }
             case "terminate" -> {
