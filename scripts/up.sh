@@ -27,8 +27,12 @@ shutdown() {
 }
 trap shutdown INT TERM EXIT
 
+# VMs boot the image built by vnf-images; on a host that is itself a VM, KVM is nested and does not boot it.
+image=(--mano.vnflcm.image-kernel="$ROOT/vnf-images/target/image/vmlinuz" --mano.vnflcm.image-initrd="$ROOT/vnf-images/target/image/initrd.img")
+grep -qw hypervisor /proc/cpuinfo && image+=(--mano.vnflcm.virt-type=tcg)
+
 say "starting the orchestrator on http://localhost:${SERVER_PORT:-8080} (data in $MANO_DATA_DIR; Ctrl-C stops)"
 java --enable-native-access=ALL-UNNAMED -jar orchestrator/target/orchestrator.jar \
-  --mano.data-dir="$MANO_DATA_DIR" "$@" &
+  --mano.data-dir="$MANO_DATA_DIR" "${image[@]}" "$@" &
 orchestrator=$!
 wait "$orchestrator"

@@ -113,8 +113,9 @@ say "NS instantiated in $(( $(date +%s) - t0 )) s: both VMs booted and their age
 rt_xml="$(virsh -c qemu:///system dumpxml "$rt_domain")"
 grep -q "<hugepages>" <<<"$rt_xml" || fail "$rt_domain is not hugepage-backed"
 grep -q "<vcpupin " <<<"$rt_xml" || fail "$rt_domain has no pinned vCPU"
+# libvirt keeps a running domain's hugepage files in <mount>/libvirt/qemu/<id>-<first 20 characters of its name>.
 guest_memory() { find /dev/hugepages /dev/hugepages1G -path "*libvirt/qemu/*-$1*" 2>/dev/null || true; }
-[[ -n "$(guest_memory "vnf-${rt_domain#vnf-}")" ]] || fail "no hugetlbfs memory of $rt_domain under libvirt/qemu: $(ls -R /dev/hugepages | head)"
+[[ -n "$(guest_memory "${rt_domain:0:20}")" ]] || fail "no hugetlbfs memory of $rt_domain under libvirt/qemu: $(ls -R /dev/hugepages | head)"
 rt_out_mac="$(virsh -c qemu:///system domiflist "$rt_domain" | awk -v n="mano-$ns_prefix-out" '$3 == n {print $5}')"
 [[ -n "$rt_out_mac" ]] || fail "$rt_domain has no interface on the egress network: $(virsh -c qemu:///system domiflist "$rt_domain")"
 
@@ -202,6 +203,11 @@ PY
 
 await_path
 say "the chain forwards"
+if [[ "${MANO_E2E_PAUSE:-}" == 1 ]]; then
+  say "the chain is up: web UI $api (admin / $password), NS $ns_id;"
+  say "  try: ip netns exec $left python3 $probe send --dst 10.2.0.2 --port 5001 --count 1000 --tag demo"
+  read -r -p "press Enter to go on (heal, terminate, clean up) " _
+fi
 filtered0="$(settled "$fw_vnf" drops.filtered)"
 rt_rx0="$(settled "$rt_vnf" port.net_af_packet0.rx_packets)"
 rt_tx0="$(settled "$rt_vnf" port.net_af_packet1.tx_packets)"

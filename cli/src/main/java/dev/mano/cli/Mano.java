@@ -10,6 +10,7 @@ public final class Mano {
 
               up                                 install what is missing, build, and run the platform
               test                               run every test of every module
+              demo                               the demo chain: firewall -> router VMs, traffic, heal
               vnfpkg ...                         VNF packages (./mano vnfpkg --help)
               host ...                           compute hosts (./mano host --help)
               nsd ...                            NS descriptors (./mano nsd --help)
