@@ -18,12 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Places a chain of VNFCs and commits all their resources in one transaction, or none. The Java
  * entry point the VNFM uses; {@code PlacementController} is its REST face.
  *
- * <p>Concurrency across orchestrator replicas, without a JVM lock: the first attempt plans on a
- * snapshot read outside any transaction (optimistic) and commits under a shared advisory lock; the
- * schema's constraints reject it if someone was faster. The one retry takes the same advisory lock
- * exclusively and reads its snapshot inside that transaction, so no optimistic commit can slip in
- * between its snapshot and its commit: a request that fits is never turned away because of a race,
- * and requests that do not fit are told why.
+ * <p>Concurrency across orchestrator replicas, without a JVM lock held over I/O: the first attempt
+ * plans on this replica's {@link LiveCapacity} (in-memory, where the plans of this replica's other
+ * requests are already taken, so they do not collide) and commits under a shared advisory lock; the
+ * schema's constraints reject it if another replica was faster. The one retry takes the same
+ * advisory lock exclusively and reads its snapshot inside that transaction, so no optimistic commit
+ * can slip in between its snapshot and its commit: a request that fits is never turned away because
+ * of a race, and requests that do not fit are told why. A rejection on the live copy is confirmed
+ * on a fresh read first, since the copy may miss capacity released elsewhere.
  */
 @Service
 public class PlacementService {
@@ -37,6 +39,7 @@ public class PlacementService {
     private final CapacitySnapshotReader snapshots;
     private final LedgerWriter ledger;
     private final Planner planner = new Planner();
+    private final LiveCapacity live;
 
     public PlacementService(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json) {
         this.jdbc = jdbc;
@@ -44,6 +47,7 @@ public class PlacementService {
         this.json = json;
         this.snapshots = new CapacitySnapshotReader(jdbc);
         this.ledger = new LedgerWriter(jdbc);
+        this.live = new LiveCapacity(jdbc, snapshots);
     }
 
     /** Bad input: what is wrong with the request, one line per problem; empty when it is well formed. */
@@ -89,10 +93,11 @@ public class PlacementService {
     /** Plans and commits; a rejection has allocated nothing. Assumes {@link #validate} found nothing. */
     public PlanOutcome place(PlacementRequest request) {
         UUID id = UUID.randomUUID();
-        PlanOutcome first = planner.plan(snapshots.read(), request, id);
+        PlanOutcome first = planLive(request, id);
         if (!(first instanceof PlanOutcome.Planned planned) || commitOptimistically(planned.plan())) {
             return first;
         }
+        live.invalidate();
         // Lost a race. Plan again on committed data (no lock): if it no longer fits, that is a real
         // no-fit, since a snapshot never counts uncommitted allocations. Only when it still fits do
         // we serialize, so a burst of losers does not queue on the exclusive lock.
@@ -110,6 +115,22 @@ public class PlacementService {
         });
     }
 
+    /**
+     * Plans on the live copy; a rejection there is planned again on a fresh read (the copy may be
+     * behind on capacity another replica released), and when that fits the copy is dropped.
+     */
+    private PlanOutcome planLive(PlacementRequest request, UUID id) {
+        PlanOutcome outcome = live.plan(planner, request, id);
+        if (outcome instanceof PlanOutcome.Planned) {
+            return outcome;
+        }
+        PlanOutcome fresh = planner.plan(snapshots.read(), request, id);
+        if (fresh instanceof PlanOutcome.Planned) {
+            live.invalidate();
+        }
+        return fresh;
+    }
+
     private boolean commitOptimistically(PlacementPlan plan) {
         try {
             tx.executeWithoutResult(s -> {
@@ -120,6 +141,9 @@ public class PlacementService {
         } catch (LostRace | DataIntegrityViolationException | PessimisticLockingFailureException e) {
             log.debug("Placement {} lost a race: {}", plan.id(), e.getMessage());
             return false;
+        } catch (RuntimeException e) {
+            live.invalidate(); // the plan's resources are taken in the live copy but not in the ledger
+            throw e;
         }
     }
 
@@ -138,7 +162,7 @@ public class PlacementService {
      */
     public PartsOutcome placeInParts(PlacementRequest request, java.util.function.Function<PlacementPlan, List<PlacementPlan>> split) {
         UUID id = UUID.randomUUID();
-        PlanOutcome first = planner.plan(snapshots.read(), request, id);
+        PlanOutcome first = planLive(request, id);
         if (first instanceof PlanOutcome.Rejected r) {
             return new PartsOutcome.Rejected(r);
         }
@@ -152,6 +176,10 @@ public class PlacementService {
             return new PartsOutcome.Committed(whole, parts);
         } catch (LostRace | DataIntegrityViolationException | PessimisticLockingFailureException e) {
             log.debug("Placement {} in parts lost a race ({}); planning again under the exclusive commit lock", id, e.getMessage());
+            live.invalidate();
+        } catch (RuntimeException e) {
+            live.invalidate(); // the plan's resources are taken in the live copy but not in the ledger
+            throw e;
         }
         return tx.execute(s -> {
             jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", COMMIT_LOCK);
@@ -168,14 +196,22 @@ public class PlacementService {
 
     /** Commits an already computed plan (a batch planner's output); throws when a resource is taken. */
     public void commit(PlacementPlan plan) {
-        tx.executeWithoutResult(s -> {
-            jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?)", COMMIT_LOCK);
-            ledger.write(plan, json.writeValueAsString(plan));
-        });
+        try {
+            tx.executeWithoutResult(s -> {
+                jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?)", COMMIT_LOCK);
+                ledger.write(plan, json.writeValueAsString(plan));
+            });
+        } finally {
+            live.invalidate(); // planned outside the live copy: it does not know these resources are taken
+        }
     }
 
     public boolean release(UUID placementId) {
-        return Boolean.TRUE.equals(tx.execute(s -> ledger.release(placementId)));
+        try {
+            return Boolean.TRUE.equals(tx.execute(s -> ledger.release(placementId)));
+        } finally {
+            live.invalidate(); // the freed resources are not free in the live copy
+        }
     }
 
     public Optional<PlacementPlan> find(UUID placementId) {
