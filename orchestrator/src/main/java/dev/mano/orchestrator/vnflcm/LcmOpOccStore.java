@@ -8,7 +8,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,6 +27,8 @@ public class LcmOpOccStore {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    /** Callers waiting for an operation to come to rest on this replica; see {@link #whenResting}. */
+    private final Map<UUID, Set<CompletableFuture<Void>>> resting = new ConcurrentHashMap<>();
 
     LcmOpOccStore(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -61,15 +66,48 @@ public class LcmOpOccStore {
 
     /** Moves {@code id} from {@code from} to {@code to}; false when someone else moved it first. */
     boolean transition(UUID id, OperationState from, OperationState to) {
-        return jdbc.update("""
+        boolean moved = jdbc.update("""
                 UPDATE vnf_lcm_op_occ SET operation_state = ?, state_entered_time = now(), heartbeat_at = now()
                 WHERE id = ? AND operation_state = ?""", to.name(), id, from.name()) == 1;
+        if (moved && !to.running()) rested(id);
+        return moved;
     }
 
     void fail(UUID id, OperationState from, OperationState to, Map<String, Object> problem) {
-        jdbc.update("""
+        int moved = jdbc.update("""
                 UPDATE vnf_lcm_op_occ SET operation_state = ?, state_entered_time = now(), error = ?::jsonb
                 WHERE id = ? AND operation_state = ?""", to.name(), json.writeValueAsString(problem), id, from.name());
+        if (moved == 1 && !to.running()) rested(id);
+    }
+
+    /**
+     * A signal instead of polling: completes as soon as this replica writes a resting state of
+     * {@code id} (COMPLETED, FAILED_TEMP, ROLLED_BACK, FAILED). Only a hint to read the row again,
+     * which stays the truth: an operation another replica runs, or one whose state was written
+     * inside a transaction not yet committed, never signals here, so a caller also re-reads on a
+     * timeout. Ask before reading the row, so a change between the read and the wait is not missed;
+     * hand the future back to {@link #stopWaiting} when done.
+     */
+    public CompletableFuture<Void> whenResting(UUID id) {
+        CompletableFuture<Void> signal = new CompletableFuture<>();
+        resting.compute(id, (k, waiting) -> {
+            Set<CompletableFuture<Void>> set = waiting == null ? ConcurrentHashMap.newKeySet() : waiting;
+            set.add(signal);
+            return set;
+        });
+        return signal;
+    }
+
+    public void stopWaiting(UUID id, CompletableFuture<Void> signal) {
+        resting.computeIfPresent(id, (k, waiting) -> {
+            waiting.remove(signal);
+            return waiting.isEmpty() ? null : waiting;
+        });
+    }
+
+    private void rested(UUID id) {
+        Set<CompletableFuture<Void>> waiting = resting.remove(id);
+        if (waiting != null) waiting.forEach(f -> f.complete(null));
     }
 
     void clearError(UUID id) {
