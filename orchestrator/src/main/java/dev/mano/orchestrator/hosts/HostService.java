@@ -38,6 +38,7 @@ public class HostService {
     private final HostViewReader views;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
+    private final HostRefCache refs = new HostRefCache();
 
     public HostService(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json) {
         this.jdbc = jdbc;
@@ -66,6 +67,7 @@ public class HostService {
         checkPhysicalNetworks(r, topology);
         String isolatedCpus = isolated;
         UUID id = tx.execute(s -> store.register(name, uri, isolatedCpus, r.physicalNetworks(), topology));
+        refs.forget(id);
         log.info("Host '{}' {} ({}): {} cells, {} PFs", name, existing.isPresent() ? "re-registered" : "registered", uri,
                 topology.cells().size(), topology.physicalFunctions().size());
         return new Registered(get(id), existing.isEmpty());
@@ -137,6 +139,7 @@ public class HostService {
     }
 
     void refresh(StoredHost h) {
+        refs.forget(h.id());
         try {
             HostTopology t = HostInventoryReader.read(h.libvirtUri());
             tx.executeWithoutResult(s -> store.writeTopology(h.id(), t, Set.copyOf(CpuList.parse(h.isolatedCpus())),
@@ -144,6 +147,8 @@ public class HostService {
         } catch (VimException e) {
             log.warn("Host '{}' unreachable: {}", h.name(), e.getMessage());
             tx.executeWithoutResult(s -> store.markUnreachable(h.id(), e.getMessage()));
+        } finally {
+            refs.forget(h.id());
         }
     }
 
@@ -162,7 +167,12 @@ public class HostService {
         return views.read(null);
     }
 
+    /** Name, libvirt URI and KVM flag of a host; cached briefly (see {@link HostRefCache}). */
     public HostRef ref(UUID id) {
+        return refs.get(id, this::readRef);
+    }
+
+    private HostRef readRef(UUID id) {
         return jdbc.query("SELECT id, name, libvirt_uri, kvm FROM vim_host WHERE id = ?",
                         (rs, i) -> new HostRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)), id)
                 .stream().findFirst().orElseThrow(() -> ApiProblem.notFound("Host", id));
@@ -183,6 +193,7 @@ public class HostService {
                 }
                 store.delete(id);
             });
+            refs.forget(id);
         } catch (DataIntegrityViolationException e) {
             // a placement committed between the count and the delete, or a VNFC row still names the
             // host: the foreign keys refused the delete
