@@ -1,14 +1,27 @@
-import type { ChainView } from './nsInstance';
+import type { ChainSap, ChainView } from './nsInstance';
 
 const nodeW = 170;
 const nodeH = 78;
 const gap = 130;
+const top = 30;
+const sapW = 150;
+const sapH = 62;
+const sapGap = 70;
 
-/** The chain as a left-to-right graph: VNFs as boxes with state/host/cell, links labelled with their realised path. */
+/**
+ * The chain as a left-to-right graph: the ingress access point, the VNFs as boxes with state/host/cell,
+ * the egress access point; links labelled with their realised path and the bridge that carries them.
+ */
 export function ChainGraph({ chain }: { chain: ChainView }) {
-  const x = (i: number) => 20 + i * (nodeW + gap);
+  const ingress = chain.saps.find((s) => s.side === 'ingress');
+  const egress = chain.saps.find((s) => s.side === 'egress');
+  const left = 20 + (ingress ? sapW + sapGap : 0);
+  const x = (i: number) => left + i * (nodeW + gap);
   const index = new Map(chain.vnfs.map((v, i) => [v.id, i]));
-  const width = Math.max(x(chain.vnfs.length - 1) + nodeW + 20, 300);
+  const last = chain.vnfs.length - 1;
+  const egressX = x(last) + nodeW + sapGap;
+  const width = Math.max((egress ? egressX + sapW : x(last) + nodeW) + 20, 300);
+  const y = top + nodeH / 2;
   return (
     <svg className="chain-graph" role="img" aria-label={`Chain ${chain.name}: ${chain.vnfs.map((v) => v.name).join(' → ')}`}
       viewBox={`0 0 ${width} ${nodeH + 60}`} width={width} height={nodeH + 60} data-testid="chain-graph">
@@ -23,16 +36,29 @@ export function ChainGraph({ chain }: { chain: ChainView }) {
         if (a === undefined || b === undefined) return null;
         const x1 = x(a) + nodeW;
         const x2 = x(b);
-        const y = 30 + nodeH / 2;
         return (
-          <g key={i}>
+          <g key={i} data-testid="chain-link">
             <line x1={x1} y1={y} x2={x2 - 2} y2={y} stroke="#475569" strokeWidth={2} markerEnd="url(#arrow)" />
             <text x={(x1 + x2) / 2} y={y - 8} textAnchor="middle" className="link-label">{l.path ?? 'not wired'}</text>
+            {l.bridge && (
+              <text x={(x1 + x2) / 2} y={y + 18} textAnchor="middle" className="vnf-meta">
+                <title>{`bridge ${l.bridge}${l.hosts?.length ? ` on ${l.hosts.join(', ')}` : ''}`}</title>
+                {l.bridge}
+              </text>
+            )}
           </g>
         );
       })}
+      {ingress && (
+        <AccessPoint sap={ingress} at={20}
+          wire={[20 + sapW, x(index.get(ingress.vnf ?? '') ?? 0)]} />
+      )}
+      {egress && chain.vnfs.length > 0 && (
+        <AccessPoint sap={egress} at={egressX}
+          wire={[x(index.get(egress.vnf ?? '') ?? last) + nodeW, egressX]} />
+      )}
       {chain.vnfs.map((v, i) => (
-        <g key={v.id} transform={`translate(${x(i)},30)`}>
+        <g key={v.id} transform={`translate(${x(i)},${top})`}>
           <rect width={nodeW} height={nodeH} rx={8} className={`vnf-node ${v.state === 'STARTED' || v.state === 'RUNNING' ? 'ok' : v.state ? 'other' : ''}`} />
           <text x={10} y={22} className="vnf-name">{v.name}</text>
           <text x={10} y={42} className="vnf-meta">{v.state ?? 'not instantiated'}</text>
@@ -40,5 +66,23 @@ export function ChainGraph({ chain }: { chain: ChainView }) {
         </g>
       ))}
     </svg>
+  );
+}
+
+/** A service access point: where traffic enters or leaves the chain, on its bridge and host. */
+function AccessPoint({ sap, at, wire: [x1, x2] }: { sap: ChainSap; at: number; wire: [number, number] }) {
+  const y = top + nodeH / 2;
+  const hosts = sap.hosts.length > 0 ? sap.hosts.join(', ') : 'no host';
+  return (
+    <g data-testid={`sap-${sap.side}`}>
+      <title>{`${sap.side}: bridge ${sap.bridge ?? '?'} on ${hosts}${sap.network ? ` (libvirt network ${sap.network})` : ''}`}</title>
+      <line x1={x1} y1={y} x2={x2 - 2} y2={y} stroke="#475569" strokeWidth={2} strokeDasharray="5 3" markerEnd="url(#arrow)" />
+      <g transform={`translate(${at},${top + (nodeH - sapH) / 2})`}>
+        <rect width={sapW} height={sapH} rx={sapH / 2} fill="#eff6ff" stroke="#1d4ed8" strokeWidth={1.5} strokeDasharray="4 2" />
+        <text x={sapW / 2} y={19} textAnchor="middle" className="vnf-name">{sap.side}</text>
+        <text x={sapW / 2} y={36} textAnchor="middle" className="vnf-meta">{sap.bridge ?? 'no bridge'}</text>
+        <text x={sapW / 2} y={52} textAnchor="middle" className="vnf-meta">{hosts}</text>
+      </g>
+    </g>
   );
 }

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { ChainGraph } from './ChainGraph';
 import { toChainView } from './nsInstance';
 import { parseParams } from './InstantiateWizard';
@@ -71,5 +71,102 @@ describe('toChainView on the orchestrator NsInstance', () => {
       { from: 'v-fw', to: 'v-nat', path: 'vhost-user' },
       { from: 'v-nat', to: 'v-rt', path: 'VF/VLAN 1234' },
     ]);
+  });
+});
+
+/** As the orchestrator reports an instantiated chain: access points in sapInfo, hops in chainLinks. */
+const realised = {
+  id: '0a1b2c3d-0000-4000-8000-000000000001', nsInstanceName: 'fw-nat-router', nsdId: 'chain', nsState: 'INSTANTIATED',
+  vnfInstance: [
+    { position: 0, vnfProfileId: 'fw', vnfInstanceId: 'v-fw', instantiationState: 'INSTANTIATED', vnfcs: [{ id: 'c1', host: 'edge-1', cell: 0, state: 'RUNNING' }] },
+    { position: 1, vnfProfileId: 'nat', vnfInstanceId: 'v-nat', instantiationState: 'INSTANTIATED', vnfcs: [{ id: 'c2', host: 'edge-1', cell: 1, state: 'RUNNING' }] },
+    { position: 2, vnfProfileId: 'rt', vnfInstanceId: 'v-rt', instantiationState: 'INSTANTIATED', vnfcs: [{ id: 'c3', host: 'edge-2', cell: 0, state: 'RUNNING' }] },
+  ],
+  chainLinks: [
+    { position: 2, name: 'nat_rt', from: 'nat', to: 'rt', pathKind: 'SRIOV_VLAN',
+      details: { network: 'mano-0a1b2c3d-2', bridge: 'mn0a1b2c3d-2', hosts: ['edge-1', 'edge-2'], hostIds: ['h1', 'h2'], vlan: 2417, sameHostPreferred: false } },
+    { position: 1, name: 'fw_nat', from: 'fw', to: 'nat', pathKind: 'TAP_BRIDGE',
+      details: { network: 'mano-0a1b2c3d-1', bridge: 'mn0a1b2c3d-1', hosts: ['edge-1'], hostIds: ['h1'], sameHostPreferred: true, bandwidthMbps: 1000 } },
+  ],
+  sapInfo: [
+    { position: 3, name: 'egress', from: 'rt', to: 'access', pathKind: 'SAP',
+      details: { network: 'mano-0a1b2c3d-out', bridge: 'mn0a1b2c3d-out', hosts: ['edge-2'], hostIds: ['h2'] } },
+    { position: 0, name: 'ingress', from: 'access', to: 'fw', pathKind: 'SAP',
+      details: { network: 'mano-0a1b2c3d-in', bridge: 'mn0a1b2c3d-in', hosts: ['edge-1'], hostIds: ['h1'] } },
+  ],
+};
+
+/** The x offset of an SVG group placed with translate(x,y). */
+const offset = (el: Element | null | undefined) => Number(/translate\(([-\d.]+),/.exec(el?.getAttribute('transform') ?? '')?.[1] ?? NaN);
+
+describe('toChainView with realised links and access points', () => {
+  it('reads each hop\'s bridge and hosts, and the two access points with the VNF they attach to', () => {
+    const chain = toChainView(realised);
+    expect(chain.links).toEqual([
+      { from: 'v-fw', to: 'v-nat', path: 'tap/bridge', bridge: 'mn0a1b2c3d-1', hosts: ['edge-1'] },
+      { from: 'v-nat', to: 'v-rt', path: 'VF/VLAN 2417', bridge: 'mn0a1b2c3d-2', hosts: ['edge-1', 'edge-2'] },
+    ]);
+    expect(chain.saps).toEqual([
+      { side: 'ingress', vnf: 'v-fw', bridge: 'mn0a1b2c3d-in', network: 'mano-0a1b2c3d-in', hosts: ['edge-1'] },
+      { side: 'egress', vnf: 'v-rt', bridge: 'mn0a1b2c3d-out', network: 'mano-0a1b2c3d-out', hosts: ['edge-2'] },
+    ]);
+  });
+
+  it('has no access points for an instance recorded before they were reported', () => {
+    const { sapInfo: _, ...older } = realised;
+    const chain = toChainView(older);
+    expect(chain.saps).toEqual([]);
+    expect(chain.vnfs.map((v) => v.name)).toEqual(['fw', 'nat', 'rt']);
+  });
+
+  it('takes an access point listed among the links as an access point, not as a hop', () => {
+    const { sapInfo, chainLinks, ...rest } = realised;
+    const chain = toChainView({ ...rest, chainLinks: [...chainLinks, ...sapInfo.map(({ name: _, ...s }) => s)] });
+    expect(chain.links.map((l) => [l.from, l.to])).toEqual([['v-fw', 'v-nat'], ['v-nat', 'v-rt']]);
+    expect(chain.saps.map((s) => [s.side, s.vnf, s.bridge])).toEqual([
+      ['ingress', 'v-fw', 'mn0a1b2c3d-in'], ['egress', 'v-rt', 'mn0a1b2c3d-out'],
+    ]);
+  });
+});
+
+describe('ChainGraph with access points', () => {
+  it('draws ingress left of the first VNF and egress right of the last, each with its bridge and host', () => {
+    render(<ChainGraph chain={toChainView(realised)} />);
+    const ingress = screen.getByTestId('sap-ingress');
+    const egress = screen.getByTestId('sap-egress');
+    expect(within(ingress).getByText('ingress')).toBeTruthy();
+    expect(within(ingress).getByText('mn0a1b2c3d-in')).toBeTruthy();
+    expect(within(ingress).getByText('edge-1')).toBeTruthy();
+    expect(within(egress).getByText('mn0a1b2c3d-out')).toBeTruthy();
+    expect(within(egress).getByText('edge-2')).toBeTruthy();
+
+    const vnfX = (name: string) => offset(screen.getByText(name).closest('g'));
+    const ingressX = offset(ingress.querySelector('g'));
+    const egressX = offset(egress.querySelector('g'));
+    expect(ingressX).toBeLessThan(vnfX('fw'));
+    expect(vnfX('fw')).toBeLessThan(vnfX('nat'));
+    expect(vnfX('nat')).toBeLessThan(vnfX('rt'));
+    expect(egressX).toBeGreaterThan(vnfX('rt') + 170);
+    // The whole egress box fits in the drawing.
+    const svg = screen.getByTestId('chain-graph');
+    expect(egressX + 150).toBeLessThanOrEqual(Number(svg.getAttribute('width')));
+  });
+
+  it('labels each link with its kind, VLAN and bridge', () => {
+    render(<ChainGraph chain={toChainView(realised)} />);
+    const [tap, vlan] = screen.getAllByTestId('chain-link');
+    expect(within(tap).getByText('tap/bridge')).toBeTruthy();
+    expect(within(tap).getByText('mn0a1b2c3d-1')).toBeTruthy();
+    expect(within(vlan).getByText('VF/VLAN 2417')).toBeTruthy();
+    expect(within(vlan).getByText('mn0a1b2c3d-2')).toBeTruthy();
+  });
+
+  it('draws an older instance without access points, starting at the left edge', () => {
+    const { sapInfo: _, ...older } = realised;
+    render(<ChainGraph chain={toChainView(older)} />);
+    expect(screen.queryByTestId('sap-ingress')).toBeNull();
+    expect(screen.queryByTestId('sap-egress')).toBeNull();
+    expect(offset(screen.getByText('fw').closest('g'))).toBe(20);
+    expect(screen.getByText('VF/VLAN 2417')).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * SOL005 NsInstance, read tolerantly into what the chain view draws: the VNFs in chain order
- * with state, host and cell, and the links between them with their realised path.
+ * with state, host and cell, the links between them with their realised path, and the chain's
+ * two service access points (absent on instances recorded before the orchestrator reported them).
  */
 export interface ChainView {
   id: string;
@@ -9,6 +10,7 @@ export interface ChainView {
   state: string;
   vnfs: ChainVnf[];
   links: ChainLink[];
+  saps: ChainSap[];
 }
 
 export interface ChainVnf {
@@ -27,12 +29,26 @@ export interface ChainLink {
   to: string;
   /** vhost-user, VF/VLAN, tap … as the orchestrator realised the link */
   path?: string;
+  /** The Linux bridge carrying the link (on each of its hosts for an inter-host VLAN link). */
+  bridge?: string;
+  hosts?: string[];
+}
+
+/** Where traffic enters (ingress, before the first VNF) or leaves (egress, after the last) the chain. */
+export interface ChainSap {
+  side: 'ingress' | 'egress';
+  /** The VNF (instance id) it attaches to, when the document names one that is a member. */
+  vnf?: string;
+  bridge?: string;
+  network?: string;
+  hosts: string[];
 }
 
 type J = Record<string, unknown>;
 const obj = (v: unknown): J => (v && typeof v === 'object' && !Array.isArray(v) ? (v as J) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+const strings = (v: unknown): string[] => arr(v).map((x) => text(x)).filter((x): x is string => x !== undefined);
 
 export function toChainView(raw: unknown): ChainView {
   const ns = obj(raw);
@@ -58,14 +74,43 @@ export function toChainView(raw: unknown): ChainView {
   });
   const byId = new Map(vnfs.map((v) => [v.id, v]));
   // A link names its ends by member (VNF profile) or by VNF instance id.
-  const resolve = (end: string | undefined) => vnfs.find((v) => v.id === end || v.profile === end || v.name === end)?.id ?? end ?? '?';
-  let links: ChainLink[] = arr(ns.chainLinks ?? ns.links ?? obj(ns.extensions).links).map(obj)
-    .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))
-    .map((link) => ({
+  const member = (end: string | undefined) => vnfs.find((v) => v.id === end || v.profile === end || v.name === end)?.id;
+  const resolve = (end: string | undefined) => member(end) ?? end ?? '?';
+  const segments = arr(ns.chainLinks ?? ns.links ?? obj(ns.extensions).links).map(obj)
+    .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0));
+  // Access points belong in sapInfo; one listed among the links is still an access point, not a hop.
+  const isSap = (s: J) => text(s.pathKind) === 'SAP';
+  let links: ChainLink[] = segments.filter((s) => !isSap(s)).map((link) => {
+    const details = obj(link.details);
+    const hosts = strings(details.hosts);
+    // Instances recorded before details listed the hosts named each end's host.
+    const legacyHosts = [...new Set([text(details.fromHost), text(details.toHost)].filter((h): h is string => Boolean(h)))];
+    return {
       from: resolve(text(link.from) ?? text(link.source)),
       to: resolve(text(link.to) ?? text(link.target)),
       path: pathLabel(link),
-    }));
+      bridge: text(details.bridge),
+      hosts: hosts.length > 0 ? hosts : legacyHosts.length > 0 ? legacyHosts : undefined,
+    };
+  });
+  const saps: ChainSap[] = [...arr(ns.sapInfo).map(obj), ...segments.filter(isSap)]
+    .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))
+    .map((sap): ChainSap => {
+      const details = obj(sap.details);
+      const name = text(sap.name);
+      const side = name === 'ingress' || name === 'egress' ? name
+        : member(text(sap.to)) !== undefined ? 'ingress' : member(text(sap.from)) !== undefined ? 'egress'
+        : Number(sap.position ?? 0) === 0 ? 'ingress' : 'egress';
+      return {
+        side,
+        vnf: member(text(side === 'ingress' ? sap.to : sap.from)),
+        bridge: text(details.bridge),
+        network: text(details.network),
+        hosts: strings(details.hosts),
+      };
+    })
+    // One access point per side: the first one listed wins.
+    .filter((sap, i, all) => all.findIndex((s) => s.side === sap.side) === i);
   if (links.length === 0) {
     // Without realised links, the forwarding graph's order is still the chain.
     const order = arr(obj(arr(ns.vnffgInfo)[0]).vnfInstanceId).map(text).filter((id): id is string => Boolean(id) && byId.has(id!));
@@ -79,6 +124,7 @@ export function toChainView(raw: unknown): ChainView {
     state: text(ns.nsState) ?? 'UNKNOWN',
     vnfs: orderByLinks(vnfs, links),
     links,
+    saps,
   };
 }
 
