@@ -8,7 +8,8 @@
 #      destination MAC the configured next hop; denied flows (UDP 6001) do not arrive;
 #   2. the agents' counters agree with what was sent (firewall: denied = filtered drops; router:
 #      received and transmitted = allowed);
-#   3. virsh destroy the router VM: the VNFM heals it on its own and traffic flows again;
+#   3. virsh destroy the router VM: the VNFM heals it on its own and traffic flows again; then
+#      `mano ns heal --wait` restarts both VMs and traffic flows again;
 #   4. terminate: no domain, no network, no CPU or hugepage allocation, no guest memory in hugetlbfs.
 # Cleans up on any exit (namespaces, domains, networks, the orchestrator).
 #
@@ -236,6 +237,13 @@ op="$(await_op "/vnflcm/v1/vnf_lcm_op_occs/$heal_op")"
 say "healed automatically in $(( $(date +%s) - t0 )) s"
 await_path
 round after-heal
+
+# Heal the whole NS through the CLI: every member VM restarts on the resources it holds.
+t0=$(date +%s)
+mano_cli ns heal "$ns_id" --wait > "$work/cli.out" 2> "$work/cli.err" || fail "mano ns heal --wait failed: $(tail -5 "$work/cli.err")"
+say "mano ns heal --wait: $(tail -1 "$work/cli.out") in $(( $(date +%s) - t0 )) s"
+await_path
+round after-ns-heal
 
 mano_cli ns terminate "$ns_id" --wait > "$work/cli.out" 2> "$work/cli.err" \
   || fail "mano ns terminate --wait failed: $(tail -5 "$work/cli.err")"
