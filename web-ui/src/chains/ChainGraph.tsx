@@ -4,9 +4,9 @@ const nodeW = 170;
 const nodeH = 78;
 const gap = 130;
 const top = 30;
-const sapW = 150;
+const sapW = 140;
 const sapH = 62;
-const sapGap = 70;
+const sapGap = 50;
 
 /**
  * The chain as a left-to-right graph: the ingress access point, the VNFs as boxes with state/host/cell,
@@ -69,6 +69,9 @@ export function ChainGraph({ chain }: { chain: ChainView }) {
   );
 }
 
+/** Long names are cut to the box; the group's title holds them whole. */
+const fit = (s: string, max = 21) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 /** A service access point: where traffic enters or leaves the chain, on its bridge and host. */
 function AccessPoint({ sap, at, wire: [x1, x2] }: { sap: ChainSap; at: number; wire: [number, number] }) {
   const y = top + nodeH / 2;
@@ -80,8 +83,8 @@ function AccessPoint({ sap, at, wire: [x1, x2] }: { sap: ChainSap; at: number; w
       <g transform={`translate(${at},${top + (nodeH - sapH) / 2})`}>
         <rect width={sapW} height={sapH} rx={sapH / 2} fill="#eff6ff" stroke="#1d4ed8" strokeWidth={1.5} strokeDasharray="4 2" />
         <text x={sapW / 2} y={19} textAnchor="middle" className="vnf-name">{sap.side}</text>
-        <text x={sapW / 2} y={36} textAnchor="middle" className="vnf-meta">{sap.bridge ?? 'no bridge'}</text>
-        <text x={sapW / 2} y={52} textAnchor="middle" className="vnf-meta">{hosts}</text>
+        <text x={sapW / 2} y={36} textAnchor="middle" className="vnf-meta">{fit(sap.bridge ?? 'no bridge')}</text>
+        <text x={sapW / 2} y={52} textAnchor="middle" className="vnf-meta">{fit(hosts)}</text>
       </g>
     </g>
   );

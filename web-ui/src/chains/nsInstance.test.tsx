@@ -149,7 +149,16 @@ describe('ChainGraph with access points', () => {
     expect(egressX).toBeGreaterThan(vnfX('rt') + 170);
     // The whole egress box fits in the drawing.
     const svg = screen.getByTestId('chain-graph');
-    expect(egressX + 150).toBeLessThanOrEqual(Number(svg.getAttribute('width')));
+    expect(egressX + 140).toBeLessThanOrEqual(Number(svg.getAttribute('width')));
+  });
+
+  it('cuts an access point on several hosts to its box and names them all in its title', () => {
+    const spread = { ...realised, sapInfo: [{ ...realised.sapInfo[0], details: { ...realised.sapInfo[0].details, hosts: ['edge-2', 'edge-3', 'edge-4', 'edge-5'] } }] };
+    render(<ChainGraph chain={toChainView(spread)} />);
+    const egress = screen.getByTestId('sap-egress');
+    expect(within(egress).getByText('edge-2, edge-3, edge…')).toBeTruthy();
+    expect(egress.querySelector('title')?.textContent).toBe('egress: bridge mn0a1b2c3d-out on edge-2, edge-3, edge-4, edge-5 (libvirt network mano-0a1b2c3d-out)');
+    expect(screen.queryByTestId('sap-ingress')).toBeNull();
   });
 
   it('labels each link with its kind, VLAN and bridge', () => {
