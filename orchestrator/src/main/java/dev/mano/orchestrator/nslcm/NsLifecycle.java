@@ -2,6 +2,7 @@ package dev.mano.orchestrator.nslcm;
 
 import dev.mano.orchestrator.api.ApiProblem;
 import dev.mano.orchestrator.nsd.NsdCatalog;
+import dev.mano.orchestrator.vnflcm.VnfLifecycle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,15 @@ public class NsLifecycle {
                     "strategy is PACK or SPREAD, not " + strategy).with("field", "additionalParamsForNs.strategy");
         }
         params.put("strategy", s);
+        if (params.get("additionalParamsForVnf") instanceof List<?> perVnf) {
+            for (int i = 0; i < perVnf.size(); i++) {
+                if (perVnf.get(i) instanceof Map<?, ?> entry && entry.get("additionalParams") instanceof Map<?, ?> vnfParams) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> checked = (Map<String, Object>) vnfParams;
+                    VnfLifecycle.requireValidAdditionalParams(checked, "additionalParamsForVnf[" + i + "].");
+                }
+            }
+        }
         return open(id, NsOperation.INSTANTIATE, params);
     }
 

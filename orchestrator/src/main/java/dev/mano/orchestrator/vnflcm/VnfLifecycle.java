@@ -184,11 +184,20 @@ public class VnfLifecycle {
     }
 
     private static void requireValidGuestSetup(Map<String, Object> additional) {
+        requireValidAdditionalParams(additional, "");
+    }
+
+    /**
+     * Refuses (422, naming the field under {@code prefix}) additionalParams whose data networks or day-1 config
+     * could never reach a guest: checked when the request arrives, so a bad one creates no operation.
+     */
+    public static void requireValidAdditionalParams(Map<String, Object> additional, String prefix) {
         try {
             GuestSetup.from(additional);
         } catch (IllegalArgumentException e) {
             String field = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(':')));
-            throw unprocessable("invalid-additional-params", field.isEmpty() ? "additionalParams" : field, e.getMessage());
+            throw unprocessable("invalid-additional-params", prefix + (field.isEmpty() ? "additionalParams" : field),
+                    prefix + e.getMessage());
         }
     }
 

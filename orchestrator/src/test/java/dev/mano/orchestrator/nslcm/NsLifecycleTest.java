@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.mano.orchestrator.ApiHttp;
 import dev.mano.orchestrator.LifecycleApi;
 import dev.mano.orchestrator.hosts.SimulatedHosts;
+import dev.mano.orchestrator.nsd.Nsd;
+import dev.mano.orchestrator.placement.VnfcPlacement;
 import dev.mano.orchestrator.vnflcm.LibvirtHosts;
 import dev.mano.vim.VimException;
 import java.io.IOException;
@@ -39,6 +41,8 @@ class NsLifecycleTest {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     @Autowired LibvirtHosts libvirt;
+    @Autowired LinkRealisation linkRealisation;
+    @Autowired ChainNetworks chainNetworks;
     ApiHttp http;
     LifecycleApi api;
     String physnet;
@@ -128,6 +132,64 @@ class NsLifecycleTest {
     private String domainXml(String hostUri, JsonNode member) throws VimException {
         String domain = member.get("vnfcs").get(0).get("domain").asString();
         return libvirt.lifecycle(hostUri).xml(domain).orElseThrow().replace('"', '\'');
+    }
+
+    @Test
+    void aLinkBetweenTwoHostsIsAVlanWithABridgeOnEachSide() throws VimException {
+        // Placement puts neighbours on one host whenever they fit, so the two-host case is planned directly.
+        UUID hostA = registerHost("nsa");
+        UUID hostB = registerHost("nsb");
+        Nsd nsd = new Nsd("two-hosts", "two hosts", "mano.test", "1.0", "two-hosts",
+                List.of(new Nsd.NsdVnf("fw", "a", "default"), new Nsd.NsdVnf("router", "b", "default")),
+                List.of(new Nsd.NsdLink("fw_to_router", "fw", "router", 10000, true)));
+        UUID nsId = UUID.randomUUID();
+        List<RealisedLink> segments = linkRealisation.plan(nsId, nsd, List.of(
+                List.of(new VnfcPlacement(UUID.randomUUID(), "fw-0", hostA, "a", List.of())),
+                List.of(new VnfcPlacement(UUID.randomUUID(), "router-0", hostB, "b", List.of()))));
+
+        assertThat(segments).extracting(RealisedLink::pathKind).containsExactly("SAP", "SRIOV_VLAN", "SAP");
+        RealisedLink link = segments.get(1);
+        assertThat((Integer) link.details().get("vlan")).isBetween(LinkRealisation.VLAN_BASE,
+                LinkRealisation.VLAN_BASE + LinkRealisation.VLAN_COUNT - 1);
+        assertThat(LinkRealisation.hostIds(link)).containsExactly(hostA, hostB);
+        assertThat(LinkRealisation.hostIds(segments.get(0))).containsExactly(hostA);
+        assertThat(LinkRealisation.hostIds(segments.get(2))).containsExactly(hostB);
+        assertThat(LinkRealisation.dataNetworks(segments, 1)).containsExactly(LinkRealisation.network(link),
+                LinkRealisation.network(segments.get(2)));
+
+        chainNetworks.create(segments);
+        chainNetworks.create(segments); // a retry finds them there
+        for (UUID host : List.of(hostA, hostB)) {
+            assertThat(libvirt.networks(uriOf(host)).active(LinkRealisation.network(link))).isTrue();
+        }
+        assertThat(libvirt.networks(uriOf(hostB)).active(LinkRealisation.network(segments.get(0)))).isFalse();
+        chainNetworks.remove(segments);
+        for (UUID host : List.of(hostA, hostB)) {
+            assertThat(libvirt.networks(uriOf(host)).active(LinkRealisation.network(link))).isFalse();
+        }
+    }
+
+    @Test
+    void badDayOneConfigIsRefusedAtTheRequestWithItsField() {
+        String nsdId = "bad-" + UUID.randomUUID().toString().substring(0, 8);
+        onboardNsd(nsd(nsdId, onboardVnf(pmd(1)), onboardVnf(pmd(1))));
+        String nsId = JSON.readTree(post("/nslcm/v1/ns_instances", "{\"nsdId\":\"" + nsdId + "\"}").body()).get("id").asString();
+        HttpResponse<String> badConfig = post("/nslcm/v1/ns_instances/" + nsId + "/instantiate",
+                "{\"additionalParamsForVnf\":[{\"vnfProfileId\":\"fw\",\"additionalParams\":{\"config\":\"deny\"}}]}");
+        assertThat(badConfig.statusCode()).as(badConfig.body()).isEqualTo(422);
+        assertThat(JSON.readTree(badConfig.body()).get("field").asString()).isEqualTo("additionalParamsForVnf[0].additionalParams.config");
+        assertThat(get("/nslcm/v1/ns_lcm_op_occs?nsInstanceId=" + nsId)).isEmpty();
+    }
+
+    private UUID registerHost(String prefix) {
+        HttpResponse<String> r = http.send("POST", "/vim/v1/hosts", ADMIN, "application/json", JSON.writeValueAsString(
+                SimulatedHosts.registration(prefix + "-" + UUID.randomUUID().toString().substring(0, 8), SimulatedHosts.write(prefix), physnet)));
+        assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+        return UUID.fromString(JSON.readTree(r.body()).get("id").asString());
+    }
+
+    private String uriOf(UUID host) {
+        return get("/vim/v1/hosts/" + host).get("libvirtUri").asString();
     }
 
     @Test

@@ -128,6 +128,14 @@ class VnfLifecycleTest {
         HttpResponse<String> flavour = http.send("POST", "/vnflcm/v1/vnf_instances/" + id + "/instantiate", ADMIN,
                 "application/json", "{\"flavourId\":\"gold\"}");
         assertThat(flavour.statusCode()).isEqualTo(422);
+        HttpResponse<String> networks = http.send("POST", "/vnflcm/v1/vnf_instances/" + id + "/instantiate", ADMIN,
+                "application/json", "{\"flavourId\":\"default\",\"additionalParams\":{\"dataNetworks\":\"br0\"}}");
+        assertThat(networks.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(networks.body()).get("field").asString()).isEqualTo("additionalParams.dataNetworks");
+        HttpResponse<String> ports = http.send("POST", "/vnflcm/v1/vnf_instances/" + id + "/instantiate", ADMIN,
+                "application/json", "{\"flavourId\":\"default\",\"additionalParams\":{\"config\":{\"ports\":[\"a\",\"b\"]}}}");
+        assertThat(ports.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(ports.body()).get("field").asString()).isEqualTo("additionalParams.config.ports");
         assertThat(http.send("POST", "/vnflcm/v1/vnf_instances/" + id + "/terminate", ADMIN, "application/json", "{}")
                 .statusCode()).isEqualTo(409);
         HttpResponse<String> viewer = http.send("POST", "/vnflcm/v1/vnf_instances/" + id + "/instantiate",
