@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one GET of the op occurrence (re-reading every second should an event be missed); {@code poll}
  * GETs the op occurrence every 20 ms. Polling is what earlier runs did: 32 clients polling every
  * 20 ms send up to 1600 requests a second, which on a 2-core machine is most of the load measured.
+ * A warm-up (5th argument, default half the chains) instantiates and terminates chains untimed first.
  * Last line: p50_ms=<n> p99_ms=<n> per_s=<n> double_allocations=<n> stuck_ops=<n>
  */
 public final class NsLcmBench {
@@ -42,6 +43,7 @@ public final class NsLcmBench {
         int chains = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         boolean poll = args.length > 3 && args[3].equals("poll");
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : chains / 2;
         Path data = Files.createTempDirectory("nslcm-bench");
         ConfigurableApplicationContext app = SpringApplication.run(OrchestratorApplication.class,
                 "--server.port=0", "--mano.data-dir=" + data, "--mano.admin-password=bench-password",
@@ -77,33 +79,27 @@ public final class NsLcmBench {
                     .get("id").asString();
             expect(http.send("PUT", "/nsd/v1/ns_descriptors/" + nsdInfo + "/nsd_content", bearer, "application/yaml", nsd), 202);
 
-            List<String> instances = new ArrayList<>();
-            for (int i = 0; i < chains; i++) {
-                instances.add(JSON.readTree(expect(http.send("POST", "/nslcm/v1/ns_instances", bearer, "application/json",
-                        "{\"nsdId\":\"" + nsdId + "\",\"nsName\":\"bench-" + i + "\"}"), 201).body()).get("id").asString());
-            }
+            List<String> instances = createInstances(http, bearer, nsdId, "bench-", chains);
 
             NsLcmBenchEvents events = poll ? null : NsLcmBenchEvents.open(port, bearer);
-            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-            List<String> failures = Collections.synchronizedList(new ArrayList<>());
-            long start = System.nanoTime();
-            try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-                List<Future<?>> done = new ArrayList<>();
-                for (String ns : instances) {
-                    done.add(pool.submit(() -> {
-                        long begin = System.nanoTime();
-                        HttpResponse<String> r = http.send("POST", "/nslcm/v1/ns_instances/" + ns + "/instantiate", bearer,
-                                "application/json", "{}");
-                        String op = JSON.readTree(r.body()).get("id").asString();
-                        String state = poll ? await(http, bearer, op) : events.await(http, bearer, op);
-                        if (state.equals("COMPLETED")) latencies.add(System.nanoTime() - begin);
-                        else failures.add(ns + " " + state);
-                        return null;
-                    }));
+            Round round = new Round(http, bearer, clients, poll, events);
+            if (warmup > 0) {
+                // A fresh JVM spends a third of its CPU in the JIT compiler for the first thousands of
+                // requests; an orchestrator in service does not. Warm it with the same work, then give
+                // everything back (terminate), so the measured round starts from empty hosts.
+                List<String> warm = createInstances(http, bearer, nsdId, "warm-", warmup);
+                Round.Result w = round.run(warm, "instantiate");
+                Round.Result t = round.run(warm, "terminate");
+                System.out.printf("warm-up: %d chains instantiated (p50 %d ms, %d failed) and terminated (%d failed) in %.1f s%n",
+                        warmup, percentile(w.sorted(), 50), w.failures().size(), t.failures().size(), w.wall() + t.wall());
+                if (!w.failures().isEmpty() || !t.failures().isEmpty()) {
+                    throw new IllegalStateException("warm-up failed: " + w.failures() + " " + t.failures());
                 }
-                for (Future<?> f : done) f.get();
             }
-            double wall = (System.nanoTime() - start) / 1e9;
+            Round.Result measured = round.run(instances, "instantiate");
+            List<Long> sorted = measured.sorted();
+            List<String> failures = measured.failures();
+            double wall = measured.wall();
             if (events != null) events.close();
 
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -118,15 +114,58 @@ public final class NsLcmBench {
                     SELECT (SELECT count(*) FROM ns_lcm_op_occ WHERE operation_state IN ('STARTING', 'PROCESSING', 'ROLLING_BACK'))
                          + (SELECT count(*) FROM vnf_lcm_op_occ WHERE operation_state IN ('STARTING', 'PROCESSING', 'ROLLING_BACK'))""",
                     Integer.class);
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            System.out.printf("%d chains of 3 VNFs on %d hosts with %d clients (%s): %d completed, %d failed %s%n",
-                    chains, hosts, clients, poll ? "polling every 20 ms" : "server-sent events", sorted.size(), failures.size(), failures.isEmpty() ? "" : failures.subList(0, Math.min(3, failures.size())));
+            System.out.printf("%d chains of 3 VNFs on %d hosts with %d clients (%s, %s): %d completed, %d failed %s%n",
+                    chains, hosts, clients, poll ? "polling every 20 ms" : "server-sent events",
+                    warmup > 0 ? "after a warm-up of " + warmup + " chains" : "cold JVM", sorted.size(), failures.size(), failures.isEmpty() ? "" : failures.subList(0, Math.min(3, failures.size())));
             System.out.printf("wall %.1f s; cores %d%n", wall, Runtime.getRuntime().availableProcessors());
             System.out.printf("p50_ms=%d p99_ms=%d per_s=%.1f double_allocations=%d stuck_ops=%d%n",
                     percentile(sorted, 50), percentile(sorted, 99), sorted.size() / wall, doubles, stuck);
         } finally {
             app.close();
+        }
+    }
+
+    private static List<String> createInstances(ApiHttp http, String bearer, String nsdId, String prefix, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(JSON.readTree(expect(http.send("POST", "/nslcm/v1/ns_instances", bearer, "application/json",
+                    "{\"nsdId\":\"" + nsdId + "\",\"nsName\":\"" + prefix + i + "\"}"), 201).body()).get("id").asString());
+        }
+        return ids;
+    }
+
+    /** One NS operation on every instance, {@code clients} at a time; latency from the POST to the resting state. */
+    private record Round(ApiHttp http, String bearer, int clients, boolean poll, NsLcmBenchEvents events) {
+        record Result(List<Long> sorted, List<String> failures, double wall) {}
+
+        Result run(List<String> instances, String operation) throws Exception {
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            List<String> failures = Collections.synchronizedList(new ArrayList<>());
+            long start = System.nanoTime();
+            try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+                List<Future<?>> done = new ArrayList<>();
+                for (String ns : instances) {
+                    done.add(pool.submit(() -> {
+                        long begin = System.nanoTime();
+                        HttpResponse<String> r = http.send("POST", "/nslcm/v1/ns_instances/" + ns + "/" + operation, bearer,
+                                "application/json", "{}");
+                        if (r.statusCode() != 202) {
+                            failures.add(ns + " " + operation + " -> " + r.statusCode() + " " + r.body());
+                            return null;
+                        }
+                        String op = JSON.readTree(r.body()).get("id").asString();
+                        String state = poll ? await(http, bearer, op) : events.await(http, bearer, op);
+                        if (state.equals("COMPLETED")) latencies.add(System.nanoTime() - begin);
+                        else failures.add(ns + " " + state);
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) f.get();
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return new Result(sorted, failures, wall);
         }
     }
 
