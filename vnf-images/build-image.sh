@@ -27,10 +27,26 @@ pmd_dir="$multiarch/dpdk/pmds-23.0"
 # buses, ring mempools, net_af_packet (kernel virtio-net interface), net_virtio (virtio-net bound
 # to uio_pci_generic), net_ring (idle ports when the VM has no data-plane NIC), net_null (tests).
 pmds=(bus_pci bus_vdev mempool_ring mempool_stack net_af_packet net_virtio net_ring net_null)
-# Kernel modules, in load order (the cloud kernel builds virtio as modules).
+# Kernel modules (the cloud kernel builds virtio as modules); /init loads them in the dependency
+# order the build works out from each module's own depends= list, in one pass.
 modules=(virtio virtio_ring virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_console
          failover net_failover virtio_net uio uio_pci_generic qemu_fw_cfg)
 jre_modules=java.base,java.management,jdk.httpserver
+# The runtime's JVM options, written to /opt/mano/jvm.options; /init hands them to run-vnf's java
+# through JDK_JAVA_OPTIONS. Measured under TCG (README): the AOT cache, trained at build time, loads
+# and links the runtime's ~2,300 classes from one mapped file; mapping it where it was dumped
+# (ArchiveRelocationMode=0) saves relocating it, which took seconds under TCG; fewer JIT compilations
+# while the runtime starts (CompileThresholdScaling) save guest CPU, and hot forwarding loops still
+# reach C2 within a second or so; no hsperfdata file (UsePerfData: nothing reads it in a guest).
+# The AOT code cache is off: it holds adapters generated for the build host's CPU (AVX-512 here),
+# which die of SIGILL on the guest's CPU model.
+aot_cache=/opt/mano/runtime.aot
+jvm_options=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching -XX:-AOTStubCaching
+             -XX:ArchiveRelocationMode=0 -XX:CompileThresholdScaling=50 -XX:-UsePerfData)
+# IMAGE_AOT_CACHE=none: no training run, the jlinked JRE's default CDS archive instead, and an image
+# that is byte-for-byte reproducible (JDK 25's AOT assembly is not: see README).
+aot="${IMAGE_AOT_CACHE:-train}"
+[[ "$aot" == train || "$aot" == none ]] || { echo "build-image: IMAGE_AOT_CACHE is train or none" >&2; exit 2; }
 # The kernel unpacks the initrd before init runs, under TCG at emulated speed: see README for the measurements.
 compression="${IMAGE_COMPRESSION:-lz4}"
 
@@ -38,7 +54,12 @@ need() { command -v "$1" >/dev/null || { echo "build-image: needs $1 ($2)" >&2; 
 need apt-get "Debian's apt, to download $kernel_pkg"
 need dpkg-deb dpkg
 need lz4 "apt-get install lz4"
-[[ -x /bin/busybox ]] && /bin/busybox --list | grep -qx cpio || { echo "build-image: needs busybox-static" >&2; exit 2; }
+need objcopy binutils
+if [[ "$aot" == train ]]; then
+  (( EUID == 0 )) || { echo "build-image: the AOT training run needs root (namespaces, chroot); IMAGE_AOT_CACHE=none builds without it" >&2; exit 2; }
+  need unshare util-linux
+fi
+[[ -x /bin/busybox ]] || { echo "build-image: needs busybox-static" >&2; exit 2; }
 [[ -x "$jdk/bin/jlink" ]] || { echo "build-image: no JDK 25 at $jdk (jlink)" >&2; exit 2; }
 [[ -e "$multiarch/librte_eal.so.23" ]] || { echo "build-image: needs Debian's DPDK 22.11 (apt-get install dpdk)" >&2; exit 2; }
 
@@ -57,7 +78,7 @@ PY
 }
 key="$( {
   cat "$0" "$here"/image/*
-  echo "kernel $kernel_version compression $compression"
+  echo "kernel $kernel_version compression $compression aot $aot jvm ${jvm_options[*]}"
   dpkg-query -W -f='${Package} ${Version}\n' librte-eal23 busybox-static libc6
   cat "$jdk/release"
   jar_digest "${jars[@]}"
@@ -85,7 +106,22 @@ else
     [[ -n "$f" ]] || { echo "build-image: module $m not in $kernel_dep" >&2; exit 2; }
     cp "$f" "$root/lib/modules/"
   done
-  printf '%s\n' "${modules[@]}" > "$root/lib/modules/load-order"
+  # Dependencies first (depth-first over each module's modinfo depends=): a failed insmod costs a
+  # read and relocation of the module under TCG, and the earlier order needed a second pass.
+  declare -A placed=()
+  order=()
+  place() {
+    local m="$1" dep
+    [[ -n "${placed[$m]:-}" ]] && return
+    [[ -e "$root/lib/modules/$m.ko" ]] || { echo "build-image: a listed module needs $m, which is not in the list" >&2; exit 2; }
+    placed[$m]=1
+    for dep in $(objcopy -O binary -j .modinfo "$root/lib/modules/$m.ko" /dev/stdout | tr '\0' '\n' | sed -n 's/^depends=//p' | tr ',' ' '); do
+      place "$dep"
+    done
+    order+=("$m")
+  }
+  for m in "${modules[@]}"; do place "$m"; done
+  printf '%s\n' "${order[@]}" > "$root/lib/modules/load-order"
 
   cp /bin/busybox "$root/bin/busybox"
   for applet in $(/bin/busybox --list); do
@@ -93,9 +129,11 @@ else
   done
   ln -s bin "$root/sbin"
 
-  # JRE: only the modules the runtime uses (jdeps), with a CDS archive so the JVM starts fast under TCG.
+  # JRE: only the modules the runtime uses (jdeps). The AOT cache holds the JDK's classes too, so the
+  # default CDS archives (28 MB the kernel would unpack) are left out unless there is no AOT cache.
+  cds=(); [[ "$aot" == none ]] && cds=(--generate-cds-archive)
   "$jdk/bin/jlink" --add-modules "$jre_modules" --strip-debug --no-man-pages --no-header-files \
-    --generate-cds-archive --output "$root/opt/jre" > "$work/jlink.log" 2>&1 || { cat "$work/jlink.log" >&2; exit 1; }
+    "${cds[@]}" --output "$root/opt/jre" > "$work/jlink.log" 2>&1 || { cat "$work/jlink.log" >&2; exit 1; }
   cp "${jars[@]}" "$root/opt/mano/lib/"
 
   # DPDK: the libraries the bindings open, the chosen PMDs, and the closure of their dependencies.
@@ -125,7 +163,9 @@ else
   done
   for lib in "${!seen[@]}" "$multiarch"/librte_{eal,ethdev,mbuf,mempool,ring,net_ring}.so.23; do
     real="$(readlink -f "$lib")"
-    if [[ "$real" == "$pmd_dir"/* ]]; then
+    if [[ "$real" == "$root"/* ]]; then
+      continue   # the JRE's own libraries (found through its $ORIGIN run path) stay where they are
+    elif [[ "$real" == "$pmd_dir"/* ]]; then
       add_pmd "$(basename "$real" .23.0)"
     elif [[ ! -e "$root/usr/lib/x86_64-linux-gnu/$(basename "$lib")" ]]; then
       cp -L "$lib" "$root/usr/lib/x86_64-linux-gnu/$(basename "$lib")"
@@ -138,11 +178,19 @@ else
 
   install -m 0755 "$here/image/init" "$root/init"
   install -m 0755 "$here/image/run-vnf" "$root/bin/run-vnf"
+  aot_options=(); [[ "$aot" == train ]] && aot_options=("-XX:AOTCache=$aot_cache")
+  printf '%s\n' "${jvm_options[@]}" "${aot_options[@]}" > "$root/opt/mano/jvm.options"
   echo "$kver" > "$root/etc/kernel-release"
   # Stripping debug symbols from the native libraries: about a third of their size.
   find "$root/usr/lib" "$root/opt/jre/lib" -name '*.so*' -type f -exec strip --strip-debug {} + 2>/dev/null || true
 
   find "$root" -exec touch -h -d @0 {} +
+  if [[ "$aot" == train ]]; then
+    # The cache records the jars' sizes and mtimes, so it is trained on the finished tree.
+    "$py" "$here/image/train-aot.py" "$root" "$aot_cache" > "$work/train-aot.log" 2>&1 \
+      || { cat "$work/train-aot.log" >&2; exit 1; }
+    touch -h -d @0 "$root$aot_cache"
+  fi
   mkdir -p "$work/img"
   cp "$work/kernel/boot/vmlinuz-$kver" "$work/img/vmlinuz"
   "$py" "$here/image/newc.py" "$root" > "$work/initrd.cpio"
