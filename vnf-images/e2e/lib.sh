@@ -84,7 +84,7 @@ start_orchestrator() {  # start_orchestrator [extra Spring args...]; the data di
     "$@" >> "$work/orchestrator.log" 2>&1 &
   orchestrator_pid=$!
   for _ in $(seq 120); do
-    curl -s -o /dev/null -u "admin:$password" "$api/vim/v1/hosts" && return 0
+    curl -sf -o /dev/null -u "admin:$password" "$api/vim/v1/hosts" && return 0
     kill -0 "$orchestrator_pid" || fail "the orchestrator exited"
     sleep 1
   done

@@ -5,21 +5,19 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates the {@code admin} account on first start. Its password is {@code MANO_ADMIN_PASSWORD}
  * (property {@code mano.admin-password}) or, when unset, a random one printed once: after that
- * only its hash exists.
+ * only its hash exists. Done before the web server opens its port (all singletons are ready, the
+ * schema is migrated), so a client that sees the port open can sign in at once: as an
+ * ApplicationRunner it ran after, and a script that waited for the port got 401 in between.
  */
 @Component
-@Order(0)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     private final UserAccountRepository users;
     private final PasswordEncoder encoder;
@@ -32,8 +30,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (users.findByUsername("admin").isPresent()) {
             return;
         }
