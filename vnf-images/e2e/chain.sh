@@ -7,7 +7,7 @@
 #   1. allowed flows (UDP 5001) arrive routed: TTL decremented, source MAC the router's egress port,
 #      destination MAC the configured next hop; denied flows (UDP 6001) do not arrive;
 #   2. the agents' counters agree with what was sent (firewall: denied = filtered drops; router:
-#      received and transmitted = allowed);
+#      transmitted = allowed, received at least that);
 #   3. virsh destroy the router VM: the VNFM heals it on its own and traffic flows again; then
 #      `mano ns heal --wait` restarts both VMs and traffic flows again;
 #   4. terminate: no domain, no network, no CPU or hugepage allocation, no guest memory in hugetlbfs.
@@ -217,9 +217,11 @@ filtered1="$(settled "$fw_vnf" drops.filtered)"
 rt_rx1="$(settled "$rt_vnf" port.net_af_packet0.rx_packets)"
 rt_tx1="$(settled "$rt_vnf" port.net_af_packet1.tx_packets)"
 (( filtered1 - filtered0 == 50 )) || fail "the firewall's agent counted $(( filtered1 - filtered0 )) filtered packets, 50 were denied"
-(( rt_rx1 - rt_rx0 == 50 )) || fail "the router's agent counted $(( rt_rx1 - rt_rx0 )) received packets, 50 were allowed"
+# The router's port 0 also sees whatever else crosses the link (the firewall passes non-IP frames such as
+# a bridge's own chatter), so what it received is at least what was allowed; what it sent is exactly that.
+(( rt_rx1 - rt_rx0 >= 50 )) || fail "the router's agent counted $(( rt_rx1 - rt_rx0 )) received packets, 50 were allowed"
 (( rt_tx1 - rt_tx0 == 50 )) || fail "the router's agent counted $(( rt_tx1 - rt_tx0 )) transmitted packets, 50 were allowed"
-say "agents agree: firewall filtered 50, router received 50 and sent 50"
+say "agents agree: firewall filtered 50, router sent 50 (received $(( rt_rx1 - rt_rx0 )))"
 
 # Kill the router VM behind the orchestrator's back: the VNFM sees it stop and heals it by itself.
 virsh -c qemu:///system destroy "$rt_domain" >/dev/null
