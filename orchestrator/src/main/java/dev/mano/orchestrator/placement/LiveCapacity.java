@@ -32,7 +32,7 @@ final class LiveCapacity {
 
     private final JdbcTemplate jdbc;
     private final CapacitySnapshotReader reader;
-    private CapacitySnapshot live;
+    private CapacitySnapshot live; // guarded by this, as are stamp and readAt
     private String stamp;
     private long readAt;
 
@@ -42,15 +42,19 @@ final class LiveCapacity {
     }
 
     /** Plans on the live copy; a planned request keeps its resources taken in it until {@link #invalidate}. */
-    synchronized PlanOutcome plan(Planner planner, PlacementRequest request, UUID planId) {
+    PlanOutcome plan(Planner planner, PlacementRequest request, UUID planId) {
+        // read outside the lock, so requests queue only for the in-memory planning; a stamp that is
+        // already old when compared costs one extra read, never a missed change
         String now = jdbc.queryForObject(INVENTORY_STAMP, String.class);
-        if (live == null || !now.equals(stamp) || System.nanoTime() - readAt > MAX_AGE.toNanos()) {
-            // stamp first, then the snapshot: an inventory write between the two only causes one more read
-            live = reader.read();
-            stamp = now;
-            readAt = System.nanoTime();
+        synchronized (this) {
+            if (live == null || !now.equals(stamp) || System.nanoTime() - readAt > MAX_AGE.toNanos()) {
+                // stamp first, then the snapshot: an inventory write between the two only causes one more read
+                live = reader.read();
+                stamp = now;
+                readAt = System.nanoTime();
+            }
+            return planner.plan(live, request, planId);
         }
-        return planner.plan(live, request, planId);
     }
 
     /** Drops the copy: the next plan reads the database again. */
