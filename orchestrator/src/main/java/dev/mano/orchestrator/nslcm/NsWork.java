@@ -12,13 +12,11 @@ import dev.mano.orchestrator.vnflcm.VnfInstance;
 import dev.mano.orchestrator.vnflcm.VnfLifecycle;
 import dev.mano.orchestrator.vnflcm.VnfcRequirements;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +36,12 @@ class NsWork {
     private final LinkRealisation links;
     private final ChainNetworks networks;
     private final PlacementService placement;
+    private final VnfOperationWaiter waiter;
 
     NsWork(NsInstanceStore instances, NsLcmOpOccStore ops, NsdCatalog nsds, VnfPackageCatalog vnfPackages,
            VnfLifecycle vnfs, ChainPlacement chainPlacement, LinkRealisation links, ChainNetworks networks,
-           PlacementService placement) {
+           PlacementService placement, VnfOperationWaiter waiter) {
+        this.waiter = waiter;
         this.networks = networks;
         this.instances = instances;
         this.ops = ops;
@@ -221,18 +221,7 @@ class NsWork {
     }
 
     private LcmOpOcc await(UUID vnfOpId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(VNF_OPERATION_LIMIT);
-        Supplier<LcmOpOcc> read = () -> vnfs.operation(vnfOpId).orElseThrow();
-        LcmOpOcc current = read.get();
-        while (current.state().running()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new OperationFailure(504, "vnf-operation-timeout", "A VNF operation took too long",
-                        "VNF operation " + vnfOpId + " still " + current.state() + " after " + VNF_OPERATION_LIMIT.toMinutes() + " min");
-            }
-            Thread.sleep(20);
-            current = read.get();
-        }
-        return current;
+        return waiter.await(vnfOpId, VNF_OPERATION_LIMIT);
     }
 
     @SuppressWarnings("unchecked")
