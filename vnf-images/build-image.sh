@@ -35,14 +35,16 @@ jre_modules=java.base,java.management,jdk.httpserver
 # The runtime's JVM options, written to /opt/mano/jvm.options; /init hands them to run-vnf's java
 # through JDK_JAVA_OPTIONS. Measured under TCG (README): the AOT cache, trained at build time, loads
 # and links the runtime's ~2,300 classes from one mapped file; mapping it where it was dumped
-# (ArchiveRelocationMode=0) saves relocating it, which took seconds under TCG; fewer JIT compilations
-# while the runtime starts (CompileThresholdScaling) save guest CPU, and hot forwarding loops still
-# reach C2 within a second or so; no hsperfdata file (UsePerfData: nothing reads it in a guest).
-# The AOT code cache is off: it holds adapters generated for the build host's CPU (AVX-512 here),
-# which die of SIGILL on the guest's CPU model.
+# (ArchiveRelocationMode=0) saves relocating it, which took seconds under TCG. C2 only
+# (-TieredCompilation): under TCG with 2 vCPUs, C1-compiled code on the worker lcore died now and
+# then of SIGSEGV/SIGILL with the pc inside an instruction (about 1 boot in 4 with the AOT cache; C1
+# patches its code while the other vCPU runs it), never in C2-only boots; C2-only also compiles less
+# while the runtime starts, and the forwarding loop reaches the same C2 code. No hsperfdata file
+# (UsePerfData: nothing reads it in a guest). The AOT code cache is off: it holds adapters generated
+# for the build host's CPU (AVX-512 here), which die of SIGILL on the guest's CPU model.
 aot_cache=/opt/mano/runtime.aot
 jvm_options=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching -XX:-AOTStubCaching
-             -XX:ArchiveRelocationMode=0 -XX:CompileThresholdScaling=50 -XX:-UsePerfData)
+             -XX:ArchiveRelocationMode=0 -XX:-TieredCompilation -XX:-UsePerfData)
 # IMAGE_AOT_CACHE=none: no training run, the jlinked JRE's default CDS archive instead, and an image
 # that is byte-for-byte reproducible (JDK 25's AOT assembly is not: see README).
 aot="${IMAGE_AOT_CACHE:-train}"
