@@ -30,7 +30,21 @@ record GuestSetup(List<String> dataNetworks, String dayOneConfig) {
         dataNetworks = List.copyOf(dataNetworks);
     }
 
-    /** @throws IllegalArgumentException naming the additionalParams field that is wrong */
+    /** A request's additionalParams that could never reach a guest; {@code field} is its path in the request. */
+    static final class Invalid extends IllegalArgumentException {
+        private final String field;
+
+        Invalid(String field, String problem) {
+            super(field + ": " + problem);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
+    /** @throws Invalid naming the additionalParams field that is wrong */
     static GuestSetup from(Map<String, Object> additionalParams) {
         if (additionalParams == null) {
             return NONE;
@@ -39,11 +53,11 @@ record GuestSetup(List<String> dataNetworks, String dayOneConfig) {
         Object listed = additionalParams.get(DATA_NETWORKS);
         if (listed != null) {
             if (!(listed instanceof List<?> list)) {
-                throw new IllegalArgumentException("additionalParams." + DATA_NETWORKS + ": expected a list of network names");
+                throw new Invalid("additionalParams." + DATA_NETWORKS, "expected a list of network names");
             }
             for (Object o : list) {
                 if (!(o instanceof String name) || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
-                    throw new IllegalArgumentException("additionalParams." + DATA_NETWORKS + ": '" + o
+                    throw new Invalid("additionalParams." + DATA_NETWORKS, "'" + o
                             + "' is not a network name (1-64 of [A-Za-z0-9_.-])");
                 }
                 networks.add(name);
@@ -54,15 +68,15 @@ record GuestSetup(List<String> dataNetworks, String dayOneConfig) {
             return new GuestSetup(networks, null);
         }
         if (!(config instanceof Map<?, ?> section)) {
-            throw new IllegalArgumentException("additionalParams." + CONFIG + ": expected an object (the VNF's section of the runtime's vnf.yaml)");
+            throw new Invalid("additionalParams." + CONFIG, "expected an object (the VNF's section of the runtime's vnf.yaml)");
         }
         if (section.containsKey("ports")) {
-            throw new IllegalArgumentException("additionalParams." + CONFIG + ".ports: the guest names its ports itself "
+            throw new Invalid("additionalParams." + CONFIG + ".ports", "the guest names its ports itself "
                     + "(net_af_packet0, 1, ... in the order of " + DATA_NETWORKS + "); leave ports out");
         }
         String json = JSON.writeValueAsString(section);
         if (json.getBytes(StandardCharsets.UTF_8).length > DomainSpec.MAX_FIRMWARE_CONFIG_BYTES / 4 * 3) {
-            throw new IllegalArgumentException("additionalParams." + CONFIG + ": larger than "
+            throw new Invalid("additionalParams." + CONFIG, "larger than "
                     + DomainSpec.MAX_FIRMWARE_CONFIG_BYTES / 4 * 3 + " bytes as JSON");
         }
         return new GuestSetup(networks, section.isEmpty() ? null : json);

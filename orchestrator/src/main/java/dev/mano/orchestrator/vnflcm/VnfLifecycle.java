@@ -88,7 +88,7 @@ public class VnfLifecycle {
             throw unprocessable("invalid-strategy", "additionalParams.strategy", "strategy is PACK or SPREAD, not " + strategy);
         }
         params.put("strategy", String.valueOf(strategy).toUpperCase());
-        requireValidGuestSetup(additional);
+        requireValidAdditionalParams(additional, "");
         params.put("additionalParams", additional);
         return open(id, LcmOperation.INSTANTIATE, params, automatic);
     }
@@ -102,7 +102,7 @@ public class VnfLifecycle {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("flavourId", flavourId);
         params.put("strategy", "PACK");
-        requireValidGuestSetup(additionalParams);
+        requireValidAdditionalParams(additionalParams, "");
         params.put("additionalParams", additionalParams == null ? Map.of() : additionalParams);
         params.put(InstantiateWork.PREPLACED, Map.of("placementId", placementId.toString(), "vnfcs", vnfcVdus));
         requireInstantiated(get(id), false);
@@ -183,10 +183,6 @@ public class VnfLifecycle {
         }
     }
 
-    private static void requireValidGuestSetup(Map<String, Object> additional) {
-        requireValidAdditionalParams(additional, "");
-    }
-
     /**
      * Refuses (422, naming the field under {@code prefix}) additionalParams whose data networks or day-1 config
      * could never reach a guest: checked when the request arrives, so a bad one creates no operation.
@@ -194,10 +190,8 @@ public class VnfLifecycle {
     public static void requireValidAdditionalParams(Map<String, Object> additional, String prefix) {
         try {
             GuestSetup.from(additional);
-        } catch (IllegalArgumentException e) {
-            String field = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(':')));
-            throw unprocessable("invalid-additional-params", prefix + (field.isEmpty() ? "additionalParams" : field),
-                    prefix + e.getMessage());
+        } catch (GuestSetup.Invalid e) {
+            throw unprocessable("invalid-additional-params", prefix + e.field(), prefix + e.getMessage());
         }
     }
 
