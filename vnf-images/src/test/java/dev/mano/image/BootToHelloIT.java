@@ -71,9 +71,8 @@ class BootToHelloIT {
 
     @AfterEach
     void tearDown() throws VimException, LibvirtException {
-        if (lifecycle != null && lifecycle.state(name).isPresent()) {
-            lifecycle.destroy(name);
-            lifecycle.undefine(name);
+        if (lifecycle != null) {
+            lifecycle.removeIfPresent(name);
         }
         if (connect != null) {
             connect.close();

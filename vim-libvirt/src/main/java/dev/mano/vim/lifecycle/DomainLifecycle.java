@@ -71,6 +71,14 @@ public final class DomainLifecycle {
         });
     }
 
+    /** Power cut and undefine; nothing to do when there is no such domain (cleanup after a test or a failure). */
+    public void removeIfPresent(String name) throws VimException {
+        if (state(name).isPresent()) {
+            destroy(name);
+            undefine(name);
+        }
+    }
+
     /** Asks the guest to shut down (ACPI) and waits up to {@code timeout}; destroys it if it is still running then. */
     public ShutdownOutcome shutdown(String name, Duration timeout) throws VimException {
         return withDomain(name, "shut down", domain -> {

@@ -63,9 +63,8 @@ class QemuSystemDomainTest {
 
     @AfterEach
     void cleanUp() throws VimException, LibvirtException {
-        if (lifecycle != null && lifecycle.state(name).isPresent()) {
-            lifecycle.destroy(name);
-            lifecycle.undefine(name);
+        if (lifecycle != null) {
+            lifecycle.removeIfPresent(name);
         }
         if (connect != null) {
             connect.close();
