@@ -30,6 +30,16 @@ trap shutdown INT TERM EXIT
 # VMs boot the image built by vnf-images; on a host that is itself a VM, KVM is nested and does not boot it.
 image=(--mano.vnflcm.image-kernel="$ROOT/vnf-images/target/image/vmlinuz" --mano.vnflcm.image-initrd="$ROOT/vnf-images/target/image/initrd.img")
 grep -qw hypervisor /proc/cpuinfo && image+=(--mano.vnflcm.virt-type=tcg)
+# Locked guest memory needs libvirtd to raise QEMU's RLIMIT_MEMLOCK, i.e. CAP_SYS_RESOURCE (bit 24), which a
+# libvirtd in a container lacks: every VM start would fail with "cannot limit locked memory".
+libvirtd_pid=$(pgrep -o -x libvirtd || true)
+if [ -n "$libvirtd_pid" ]; then
+  caps=$(awk '/^CapEff/ {print $2}' "/proc/$libvirtd_pid/status")
+  if (( ((16#$caps) >> 24 & 1) == 0 )); then
+    say "libvirtd lacks CAP_SYS_RESOURCE: guest memory will not be locked"
+    image+=(--mano.vnflcm.lock-guest-memory=false)
+  fi
+fi
 
 say "starting the orchestrator on http://localhost:${SERVER_PORT:-8080} (data in $MANO_DATA_DIR; Ctrl-C stops)"
 java --enable-native-access=ALL-UNNAMED -jar orchestrator/target/orchestrator.jar \
