@@ -27,8 +27,15 @@ shutdown() {
 }
 trap shutdown INT TERM EXIT
 
-# VMs boot the image built by vnf-images; on a host that is itself a VM, KVM is nested and does not boot it.
-image=(--mano.vnflcm.image-kernel="$ROOT/vnf-images/target/image/vmlinuz" --mano.vnflcm.image-initrd="$ROOT/vnf-images/target/image/initrd.img")
+# VMs boot the image built by vnf-images. QEMU runs as its own user and cannot read a checkout under a
+# private home or temp directory, so the image is installed where libvirt's QEMU can read it.
+images=/var/lib/mano/images
+as_root install -d -m 755 /var/lib/mano "$images"
+for f in vmlinuz initrd.img; do
+  cmp -s "vnf-images/target/image/$f" "$images/$f" || as_root install -m 644 "vnf-images/target/image/$f" "$images/$f"
+done
+image=(--mano.vnflcm.image-kernel="$images/vmlinuz" --mano.vnflcm.image-initrd="$images/initrd.img")
+# On a host that is itself a VM, KVM is nested and does not boot the image.
 grep -qw hypervisor /proc/cpuinfo && image+=(--mano.vnflcm.virt-type=tcg)
 # Locked guest memory needs libvirtd to raise QEMU's RLIMIT_MEMLOCK, i.e. CAP_SYS_RESOURCE (bit 24), which a
 # libvirtd in a container lacks: every VM start would fail with "cannot limit locked memory".
