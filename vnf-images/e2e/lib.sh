@@ -20,6 +20,10 @@ e2e_begin() {
   virsh -c qemu:///system version >/dev/null 2>&1 || skip "libvirtd is not reachable at qemu:///system (virtlogd -d; libvirtd -d)"
   work="$(mktemp -d /tmp/mano-e2e.XXXXXX)"
   chmod 755 "$work"
+  # QEMU opens kernel and initrd as its own user: a checkout under a private directory is out of its reach.
+  install -d -m 755 "$work/image"
+  install -m 644 "$image/vmlinuz" "$image/initrd.img" "$work/image/"
+  image="$work/image"
   mkdir -p "$work/data" "$work/run"
   password="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"

@@ -29,6 +29,7 @@ import org.libvirt.LibvirtException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,7 @@ class BootToHelloIT {
     private Connect connect;
     private DomainLifecycle lifecycle;
     private HostTopology host;
+    private Path readableCopy;
     @TempDir
     Path dir;
 
@@ -67,6 +69,31 @@ class BootToHelloIT {
         host = HostInventoryReader.read(URI);
         assertThat(IMAGE.resolve("vmlinuz")).as("the image is built in the package phase").exists();
         assertThat(IMAGE.resolve("initrd.img")).exists();
+    }
+
+    /**
+     * QEMU opens the kernel and initrd itself, as its own user: a checkout under a private directory (a home, a
+     * mktemp -d) is out of its reach, so the test boots a copy in a directory anyone may read.
+     */
+    private Path readableImage() throws IOException {
+        Path copy = Files.createTempDirectory("mano-image-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        for (String file : List.of("vmlinuz", "initrd.img")) {
+            Files.copy(IMAGE.resolve(file), copy.resolve(file));
+            Files.setPosixFilePermissions(copy.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        readableCopy = copy;
+        return copy;
+    }
+
+    @AfterEach
+    void removeImageCopy() throws IOException {
+        if (readableCopy != null) {
+            for (String file : List.of("vmlinuz", "initrd.img")) {
+                Files.deleteIfExists(readableCopy.resolve(file));
+            }
+            Files.deleteIfExists(readableCopy);
+        }
     }
 
     @AfterEach
@@ -99,13 +126,13 @@ class BootToHelloIT {
     private void bootToHelloAndShutDown(VirtType virtType) throws Exception {
         NumaCell cell = host.cells().getFirst();
         List<Integer> cellCpus = cell.cpus().stream().map(c -> c.id()).toList();
+        Path image = readableImage();
         Path agentSocket = dir.resolve("agent.sock");
         Path console = dir.resolve("console.log");
         Files.createFile(console);
         DomainSpec spec = new DomainSpec(name, UUID.randomUUID(), new VnfcMetadata("vnfc-" + name, "vnf-image-test", null),
                 virtType, List.of(new VcpuPin(0, cellCpus), new VcpuPin(1, cellCpus)), List.of(), 1024, null, List.of(),
-                List.of(), new Boot.Kernel(IMAGE.resolve("vmlinuz").toAbsolutePath().toString(),
-                        IMAGE.resolve("initrd.img").toAbsolutePath().toString(),
+                List.of(), new Boot.Kernel(image.resolve("vmlinuz").toString(), image.resolve("initrd.img").toString(),
                         "console=ttyS0 quiet mano.vnf=l2fwd hugepages=64 mano.domain=" + name
                                 + System.getProperty("mano.image.cmdline-extra", "")),
                 List.of(), agentSocket.toString(), console.toString(),
