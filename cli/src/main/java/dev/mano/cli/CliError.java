@@ -3,7 +3,7 @@ package dev.mano.cli;
 import tools.jackson.databind.JsonNode;
 
 /** A failure the user can act on; printed as one precise message, exit status 1. */
-final class CliError extends RuntimeException {
+public final class CliError extends RuntimeException {
     CliError(String message) {
         super(message);
     }

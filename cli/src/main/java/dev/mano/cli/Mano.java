@@ -34,6 +34,14 @@ public final class Mano {
         System.exit(status);
     }
 
+    /**
+     * Runs one command line as {@code ./mano} does, without exiting: the exit status, or a {@link CliError}
+     * carrying the message {@code ./mano} would print. For tests that drive the real orchestrator.
+     */
+    public static int run(String... argv) {
+        return run(Args.parse(argv));
+    }
+
     static int run(Args args) {
         if (args.words().isEmpty()) {
             System.out.print(HELP);

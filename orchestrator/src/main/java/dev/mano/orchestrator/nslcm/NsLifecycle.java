@@ -2,6 +2,7 @@ package dev.mano.orchestrator.nslcm;
 
 import dev.mano.orchestrator.api.ApiProblem;
 import dev.mano.orchestrator.nsd.NsdCatalog;
+import dev.mano.orchestrator.vnflcm.LcmRequests;
 import dev.mano.orchestrator.vnflcm.VnfLifecycle;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +19,14 @@ public class NsLifecycle {
     private final NsLcmOpOccStore ops;
     private final NsdCatalog nsds;
     private final NsOperationRunner runner;
+    private final VnfLifecycle vnfs;
 
-    NsLifecycle(NsInstanceStore instances, NsLcmOpOccStore ops, NsdCatalog nsds, NsOperationRunner runner) {
+    NsLifecycle(NsInstanceStore instances, NsLcmOpOccStore ops, NsdCatalog nsds, NsOperationRunner runner, VnfLifecycle vnfs) {
         this.instances = instances;
         this.ops = ops;
         this.nsds = nsds;
         this.runner = runner;
+        this.vnfs = vnfs;
     }
 
     public record Created(NsInstance instance, boolean replayed) {}
@@ -100,6 +103,9 @@ public class NsLifecycle {
                     "scaleVnfData lists the member VNFs to scale").with("field", "scaleVnfData");
         }
         requireMembers(id, list, "scaleVnfData");
+        for (int i = 0; i < list.size(); i++) {
+            requireScalable((Map<?, ?>) list.get(i), "scaleVnfData[" + i + "].");
+        }
         return open(id, NsOperation.SCALE, Map.of("scaleVnfData", list));
     }
 
@@ -115,6 +121,29 @@ public class NsLifecycle {
     public void retry(UUID opId) { runner.retry(opId); }
     public void rollback(UUID opId) { runner.rollback(opId); }
     public void fail(UUID opId) { runner.fail(opId); }
+
+    /** One ScaleVnfData entry the member can make, or 422 naming its field; nothing is opened otherwise. */
+    private void requireScalable(Map<?, ?> entry, String field) {
+        Object type = entry.get("scaleVnfType");
+        if (!"SCALE_OUT".equals(type) && !"SCALE_IN".equals(type)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-scale", "Invalid request",
+                    "scaleVnfType is SCALE_OUT or SCALE_IN, not " + type).with("field", field + "scaleVnfType");
+        }
+        Map<?, ?> step = entry.get("scaleByStepData") instanceof Map<?, ?> m ? m : Map.of();
+        Object aspect = step.get("aspectId");
+        Object steps = step.get("numberOfSteps") == null ? 1 : step.get("numberOfSteps");
+        if (aspect == null || String.valueOf(aspect).isBlank()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-scale", "Invalid request",
+                    "scaleByStepData.aspectId names the scaling aspect").with("field", field + "scaleByStepData.aspectId");
+        }
+        if (!(steps instanceof Integer n) || n < 1) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-scale", "Invalid request",
+                    "scaleByStepData.numberOfSteps is a whole number of at least 1, not " + steps)
+                    .with("field", field + "scaleByStepData.numberOfSteps");
+        }
+        vnfs.checkScale(UUID.fromString(String.valueOf(entry.get("vnfInstanceId"))),
+                new LcmRequests.ScaleVnfRequest(String.valueOf(type), String.valueOf(aspect), n), field + "scaleByStepData.");
+    }
 
     private void requireMembers(UUID nsId, List<?> entries, String field) {
         var members = instances.members(nsId).stream().map(m -> m.vnfInstanceId().toString()).toList();

@@ -120,18 +120,36 @@ public class VnfLifecycle {
     }
 
     public LcmOpOcc scale(UUID id, LcmRequests.ScaleVnfRequest request, boolean automatic) {
-        VnfInstance instance = get(id);
-        requireInstantiated(instance, true);
-        Vnfd vnfd = packages.vnfd(instance.vnfPkgId());
-        if (vnfd.flavour().scalingAspect(request.aspectId()).isEmpty()) {
-            throw unprocessable("unknown-aspect", "aspectId", "the VNFD has no scaling aspect " + request.aspectId());
-        }
+        VnfInstance instance = checkScale(id, request, "");
         Map<String, Object> params = new HashMap<>();
         params.put("type", request.type());
         params.put("aspectId", request.aspectId());
         params.put("numberOfSteps", request.numberOfSteps() == null ? 1 : request.numberOfSteps());
         params.put("levelBefore", instance.scaleStatus().getOrDefault(request.aspectId(), 0));
         return open(id, LcmOperation.SCALE, params, automatic);
+    }
+
+    /**
+     * Refuses, before any operation exists, a scale the VNF cannot make: an aspect its VNFD lacks, or steps that
+     * leave the aspect's range 0..max_scale_level. (ScaleWork checks again when it runs: the level may have moved.)
+     *
+     * @param fieldPrefix where the request sits in the caller's document, for the problem's {@code field}
+     */
+    public VnfInstance checkScale(UUID id, LcmRequests.ScaleVnfRequest request, String fieldPrefix) {
+        VnfInstance instance = get(id);
+        requireInstantiated(instance, true);
+        Vnfd vnfd = packages.vnfd(instance.vnfPkgId());
+        var aspect = vnfd.flavour().scalingAspect(request.aspectId()).orElseThrow(() -> unprocessable("unknown-aspect",
+                fieldPrefix + "aspectId", "the VNFD of VNF " + id + " has no scaling aspect " + request.aspectId()));
+        int steps = request.numberOfSteps() == null ? 1 : request.numberOfSteps();
+        int level = instance.scaleStatus().getOrDefault(request.aspectId(), 0);
+        int target = "SCALE_IN".equals(request.type()) ? level - steps : level + steps;
+        if (target < 0 || target > aspect.maxScaleLevel()) {
+            throw unprocessable("scale-level-out-of-range", fieldPrefix + "numberOfSteps", "aspect " + request.aspectId()
+                    + " of VNF " + id + " is at level " + level + "; " + steps + " step(s) " + ("SCALE_IN".equals(request.type())
+                    ? "in" : "out") + " would reach " + target + ", allowed 0.." + aspect.maxScaleLevel());
+        }
+        return instance;
     }
 
     public LcmOpOcc heal(UUID id, LcmRequests.HealVnfRequest request, boolean automatic) {
