@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the chain's segments exist on their hosts and takes them away again. Both directions are
- * idempotent, so a retry or a rollback after a crash just runs them again over the recorded segments.
+ * Makes the chain's bridge segments exist on their host and takes them away again (SRIOV_VLAN segments
+ * have no bridge: their VFs and VLAN are in the domains). Both directions are idempotent, so a retry or a
+ * rollback after a crash just runs them again over the recorded segments.
  */
 @Component
 class ChainNetworks {
@@ -28,6 +29,7 @@ class ChainNetworks {
 
     void create(List<RealisedLink> segments) {
         for (RealisedLink segment : segments) {
+            if (!LinkRealisation.bridged(segment)) continue;
             for (UUID hostId : LinkRealisation.hostIds(segment)) {
                 HostRef host = hosts.ref(hostId);
                 try {
@@ -44,6 +46,7 @@ class ChainNetworks {
     /** Removes what it can and logs the rest: a host that is gone must not keep an NS from terminating. */
     void remove(List<RealisedLink> segments) {
         for (RealisedLink segment : segments) {
+            if (!LinkRealisation.bridged(segment)) continue;
             for (UUID hostId : LinkRealisation.hostIds(segment)) {
                 try {
                     HostRef host = hosts.ref(hostId);

@@ -1,6 +1,8 @@
 package dev.mano.orchestrator.nslcm;
 
 import dev.mano.orchestrator.catalog.vnfd.Vnfd;
+import dev.mano.orchestrator.network.ChainPorts;
+import dev.mano.orchestrator.network.SegmentPath;
 import dev.mano.orchestrator.placement.PlacementPlan;
 import dev.mano.orchestrator.placement.PlacementRequest;
 import dev.mano.orchestrator.placement.PlacementService;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Places every VNFC of a chain in one plan, so neighbours land on the same host and cell where
  * they fit, committed as one placement per VNF in one transaction: each VNF later terminates,
- * scales and releases on its own.
+ * scales and releases on its own. A plan that splits a bridge segment over hosts is released and
+ * refused (see {@link #splitBridge}).
  */
 @Component
 class ChainPlacement {
@@ -33,6 +36,37 @@ class ChainPlacement {
 
     /** Per VNF instance: its committed plan and the VDU of each VNFC. */
     record Placed(UUID vnfInstanceId, PlacementPlan plan, Map<String, String> vnfcVdus) {}
+
+    /**
+     * A bridge segment (no VF end: see LinkRealisation) exists on one host only, so every VNFC at its ends must
+     * be there: a hard constraint the planner does not know (it only prefers neighbours together), checked on
+     * its plan. The planner keeps a neighbour on its predecessor's host whenever it fits there, so a split plan
+     * means the two ends do not fit on one host: the chain is refused, naming the segment.
+     */
+    private static Outcome.Rejected splitBridge(List<Member> chain, List<Placed> placed) {
+        for (int s = 0; s <= chain.size(); s++) {
+            List<Integer> members = s == 0 ? List.of(0) : s == chain.size() ? List.of(s - 1) : List.of(s - 1, s);
+            List<ChainPorts.Port> ports = new ArrayList<>();
+            java.util.Set<String> hosts = new java.util.LinkedHashSet<>();
+            for (int m : members) {
+                int port = s == 0 ? 0 : m == s - 1 ? 1 : 0;
+                for (VnfcRequirements.NewVnfc c : chain.get(m).vnfcs()) {
+                    ports.add(ChainPorts.port(chain.get(m).vnfd().connectionPointsOf(c.vdu().id()), port));
+                }
+                placed.get(m).plan().vnfcs().forEach(v -> hosts.add(v.hostName()));
+            }
+            if (SegmentPath.of(ports) instanceof SegmentPath.Bridge && hosts.size() > 1) {
+                String what = s == 0 ? "the ingress access point of " + chain.getFirst().name()
+                        : s == chain.size() ? "the egress access point of " + chain.getLast().name()
+                        : "the link " + chain.get(s - 1).name() + " -> " + chain.get(s).name();
+                return new Outcome.Rejected(chain.get(members.getLast()).name(), List.of(what
+                        + " joins bridge ports (virtio or vhost-user CPs), which must share one host, but its VNFCs do not fit on one host"
+                        + " (the best plan put them on " + String.join(", ", hosts) + "); SR-IOV VF CPs on one physical network"
+                        + " would link them across hosts"));
+            }
+        }
+        return null;
+    }
 
     sealed interface Outcome {
         record Committed(List<Placed> placed, int crossCellHops, int crossHostHops) implements Outcome {}
@@ -68,6 +102,11 @@ class ChainPlacement {
                     Map<String, String> vdus = new LinkedHashMap<>();
                     for (VnfcPlacement p : part.vnfcs()) vdus.put(p.vnfcId().toString(), vduOf.get(p.vnfcId()));
                     placed.add(new Placed(chain.get(i).vnfInstanceId(), part, vdus));
+                }
+                Outcome.Rejected split = splitBridge(chain, placed);
+                if (split != null) {
+                    placed.forEach(p -> placement.release(p.plan().id()));
+                    yield split;
                 }
                 yield new Outcome.Committed(placed, c.whole().crossCellHops(), c.whole().crossHostHops());
             }

@@ -1,65 +1,221 @@
 package dev.mano.orchestrator.nslcm;
 
+import dev.mano.orchestrator.api.OperationFailure;
+import dev.mano.orchestrator.catalog.vnfd.InterfaceType;
+import dev.mano.orchestrator.catalog.vnfd.Vnfd;
 import dev.mano.orchestrator.hosts.HostRef;
 import dev.mano.orchestrator.hosts.HostService;
+import dev.mano.orchestrator.network.ChainPorts;
+import dev.mano.orchestrator.network.SegmentPath;
+import dev.mano.orchestrator.network.VlanLedger;
 import dev.mano.orchestrator.nsd.Nsd;
+import dev.mano.orchestrator.placement.VfAssignment;
 import dev.mano.orchestrator.placement.VnfcPlacement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides, once the chain is placed and before any VM exists, what every segment of the chain is on
- * the wire: the ingress access point, one link per hop, the egress access point. Each segment is an
- * isolated network (a bridge) on the host(s) its ends were placed on; each VNF gets the segment before
- * it as port 0 and the one after it as port 1. A hop whose ends share a host is a TAP_BRIDGE link on
- * that host. A hop between hosts is SRIOV_VLAN: a bridge on each side, stitched by the VLAN recorded
- * here over each host's provider uplink (the uplink is host setup, see ansible/roles/sriov).
+ * the wire: the ingress access point (position 0), one link per hop, the egress access point (last).
+ *
+ * <p><b>Which CP is which port</b> ({@link ChainPorts}): a VDU's CPs sorted by {@code order}; when it has
+ * more than two and the first is virtio, that one is management and no chain port. Of the rest (the data
+ * CPs) the first faces the segment before the member (port 0), the second the segment after it (port 1).
+ * A VDU that declares fewer data CPs gets undeclared virtio ports for the missing ones (so a VNFD without
+ * CPs gets two bridge ports, as always).
+ *
+ * <p><b>What a segment is</b> ({@link SegmentPath}), from the ports at its ends (every VNFC of both
+ * members of a hop, or of the one member of an access point):
+ * <ul>
+ *   <li>every end an sriov-vf CP on one physical network: SRIOV_VLAN, whatever the hosts. Each end is the VF
+ *       placement gave that CP, tagged with a VLAN of that network taken from the VLAN ledger (range
+ *       {@code mano.network.vlan-range}); no bridge. On one host the NIC's embedded switch joins the VFs, across
+ *       hosts the provider network does. Details: physicalNetwork, vlan, and per end its host and VF.</li>
+ *   <li>no end a VF: TAP_BRIDGE, an isolated libvirt network (a bridge) on the one host every end is on
+ *       (ChainPlacement refuses a plan that splits it). A vhost-user end falls back to it (not realised yet):
+ *       details say {@code "requested": "VHOST_USER"}.</li>
+ *   <li>a VF end against a non-VF end, or VFs of different physical networks: nothing joins them; the NSD
+ *       is refused at onboarding (nsd.ChainWirability), and an NS that gets here anyway fails.</li>
+ * </ul>
+ * Access points keep pathKind SAP (what sapInfo lists) and say their path in {@code details.path}.
+ * The links and their VLANs are recorded in one transaction, before any network or VM exists, so a
+ * rollback after a crash knows what to remove and give back.
  */
 @Component
 class LinkRealisation {
-    /** VLANs for inter-host links come from this range, keyed by the NS and the link's position. */
-    static final int VLAN_BASE = 2000;
-    static final int VLAN_COUNT = 1000;
     static final String SAP = "SAP";
+    static final String TAP_BRIDGE = "TAP_BRIDGE";
+    static final String SRIOV_VLAN = "SRIOV_VLAN";
     private final HostService hosts;
+    private final VlanLedger vlans;
+    private final NsInstanceStore instances;
+    private final TransactionTemplate tx;
 
-    LinkRealisation(HostService hosts) {
+    LinkRealisation(HostService hosts, VlanLedger vlans, NsInstanceStore instances, PlatformTransactionManager txManager) {
         this.hosts = hosts;
+        this.vlans = vlans;
+        this.instances = instances;
+        this.tx = new TransactionTemplate(txManager);
     }
 
-    /** @param placed per chain member, in chain order, its committed VNFC placements */
-    List<RealisedLink> plan(UUID nsId, Nsd nsd, List<List<VnfcPlacement>> placed) {
-        List<String> nodes = nsd.chain().stream().map(Nsd.NsdVnf::nodeName).toList();
+    /** A placed chain member: its VNFD and its VNFCs with the VDU of each. */
+    record PlacedMember(String node, Vnfd vnfd, List<VnfcPlacement> vnfcs, Map<String, String> vduOfVnfc) {
+        List<ChainPorts.Port> ports(int index) {
+            return vnfcs.stream().map(v -> ChainPorts.port(vnfd.connectionPointsOf(vduOfVnfc.get(v.vnfcId().toString())), index)).toList();
+        }
+    }
+
+    static List<PlacedMember> members(Nsd nsd, List<ChainPlacement.Member> chain, List<ChainPlacement.Placed> placed) {
+        List<PlacedMember> out = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            out.add(new PlacedMember(nsd.chain().get(i).nodeName(), chain.get(i).vnfd(), placed.get(i).plan().vnfcs(),
+                    placed.get(i).vnfcVdus()));
+        }
+        return out;
+    }
+
+    /**
+     * Plans the segments, takes their VLANs and records both, in one transaction.
+     *
+     * @throws OperationFailure vlan-range-exhausted (nothing taken), link-not-wirable
+     */
+    List<RealisedLink> realise(UUID nsId, Nsd nsd, List<ChainPlacement.Member> chain, List<ChainPlacement.Placed> placed) {
+        return tx.execute(s -> {
+            List<RealisedLink> segments = plan(nsId, nsd, members(nsd, chain, placed), (physnet, segment) -> vlans
+                    .take(physnet, nsId, segment.position())
+                    .orElseThrow(() -> new OperationFailure(409, "vlan-range-exhausted", "No free VLAN on a physical network",
+                            "every VLAN of the range " + vlans.range() + " on physical network " + physnet
+                                    + " is held by another NS's chain segment; " + segment.name() + " needs one")
+                            .with("physicalNetwork", physnet).with("vlanRange", vlans.range()).with("link", segment.name())));
+            instances.replaceLinks(nsId, segments);
+            return segments;
+        });
+    }
+
+    /** Forgets the NS's segments and gives back their VLANs, in one transaction (the networks are removed before). */
+    void forget(UUID nsId) {
+        tx.executeWithoutResult(s -> {
+            vlans.release(nsId);
+            instances.replaceLinks(nsId, List.of());
+        });
+    }
+
+    /** Takes the VLAN of an SRIOV_VLAN segment: (physical network, the segment without its VLAN yet). */
+    interface VlanSource {
+        int take(String physicalNetwork, RealisedLink segment);
+    }
+
+    List<RealisedLink> plan(UUID nsId, Nsd nsd, List<PlacedMember> members, VlanSource vlanSource) {
         List<RealisedLink> out = new ArrayList<>();
-        int last = nodes.size();
-        out.add(segment(nsId, 0, "ingress", "access", nodes.getFirst(), SAP, hostsOf(placed.getFirst()), null));
+        int last = members.size();
+        PlacedMember first = members.getFirst();
+        PlacedMember end = members.getLast();
+        out.add(segment(nsId, 0, "ingress", "access", first.node(), true, List.of(new End(first, 0)), vlanSource));
         for (int i = 1; i < last; i++) {
-            String from = nodes.get(i - 1);
-            String to = nodes.get(i);
-            Nsd.NsdLink link = nsd.links().stream().filter(l -> l.from().equals(from) && l.to().equals(to)).findFirst()
-                    .orElse(new Nsd.NsdLink(from + "_to_" + to, from, to, 0, false));
-            Set<UUID> ends = new LinkedHashSet<>(hostsOf(placed.get(i - 1)));
-            ends.addAll(hostsOf(placed.get(i)));
-            boolean oneHost = ends.size() == 1;
-            RealisedLink segment = segment(nsId, i, link.nodeName(), from, to, oneHost ? "TAP_BRIDGE" : "SRIOV_VLAN",
-                    List.copyOf(ends), oneHost ? null : VLAN_BASE + Math.floorMod((nsId.toString() + i).hashCode(), VLAN_COUNT));
+            PlacedMember from = members.get(i - 1);
+            PlacedMember to = members.get(i);
+            Nsd.NsdLink link = nsd.links().stream().filter(l -> l.from().equals(from.node()) && l.to().equals(to.node())).findFirst()
+                    .orElse(new Nsd.NsdLink(from.node() + "_to_" + to.node(), from.node(), to.node(), 0, false));
+            RealisedLink segment = segment(nsId, i, link.nodeName(), from.node(), to.node(), false,
+                    List.of(new End(from, 1), new End(to, 0)), vlanSource);
             if (link.bandwidthMbps() > 0) segment.details().put("bandwidthMbps", link.bandwidthMbps());
             segment.details().put("sameHostPreferred", link.sameHost());
             out.add(segment);
         }
-        out.add(segment(nsId, last, "egress", nodes.getLast(), "access", SAP, hostsOf(placed.getLast()), null));
+        out.add(segment(nsId, last, "egress", end.node(), "access", true, List.of(new End(end, 1)), vlanSource));
         return out;
     }
 
-    /** The networks member {@code index} of the chain sits between: its port 0 and port 1. */
-    static List<String> dataNetworks(List<RealisedLink> segments, int index) {
-        return List.of(network(segments.get(index)), network(segments.get(index + 1)));
+    /** One member's side of a segment: its chain port {@code port}. */
+    private record End(PlacedMember member, int port) {}
+
+    private RealisedLink segment(UUID nsId, int position, String name, String from, String to, boolean sap, List<End> ends,
+                                 VlanSource vlanSource) {
+        List<ChainPorts.Port> ports = ends.stream().flatMap(e -> e.member().ports(e.port()).stream()).toList();
+        SegmentPath path = SegmentPath.of(ports);
+        List<UUID> on = ends.stream().flatMap(e -> e.member().vnfcs().stream()).map(VnfcPlacement::hostId).distinct().toList();
+        Map<String, Object> details = new LinkedHashMap<>();
+        String kind = switch (path) {
+            case SegmentPath.Unwirable u -> throw new OperationFailure(422, "link-not-wirable", "A chain segment cannot be wired",
+                    name + ": " + u.why()).with("link", name);
+            case SegmentPath.Bridge b -> {
+                if (on.size() > 1) {
+                    throw new OperationFailure(409, "link-not-wirable", "A chain segment cannot be wired", name
+                            + " joins bridge ports (virtio/vhost-user), which exist on one host only, but its ends were placed on "
+                            + on.size() + " hosts").with("link", name);
+                }
+                String ns8 = nsId.toString().substring(0, 8);
+                String suffix = sap ? (position == 0 ? "in" : "out") : Integer.toString(position);
+                details.put("network", "mano-" + ns8 + "-" + suffix);
+                details.put("bridge", "mn" + ns8 + "-" + suffix);
+                b.requested().ifPresent(r -> details.put("requested", r.name()));
+                yield TAP_BRIDGE;
+            }
+            case SegmentPath.SriovVlan v -> {
+                details.put("physicalNetwork", v.physicalNetwork());
+                yield SRIOV_VLAN;
+            }
+        };
+        details.put("hosts", on.stream().map(hosts::ref).map(HostRef::name).toList());
+        details.put("hostIds", on.stream().map(UUID::toString).toList());
+        details.put("ends", ends.stream().flatMap(e -> endDetails(e).stream()).toList());
+        if (sap) details.put("path", kind);
+        RealisedLink segment = new RealisedLink(position, name, from, to, sap ? SAP : kind, details);
+        if (kind.equals(SRIOV_VLAN)) {
+            // after "physicalNetwork", before the hosts: the order a person reads it in
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            ordered.put("physicalNetwork", details.remove("physicalNetwork"));
+            ordered.put("vlan", vlanSource.take(String.valueOf(ordered.get("physicalNetwork")), segment));
+            ordered.putAll(details);
+            details.clear();
+            details.putAll(ordered);
+        }
+        return segment;
+    }
+
+    /** Per VNFC of the end: which CP it is, on which host, and for a VF which one. */
+    private List<Map<String, Object>> endDetails(End e) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (VnfcPlacement v : e.member().vnfcs()) {
+            var cps = e.member().vnfd().connectionPointsOf(e.member().vduOfVnfc().get(v.vnfcId().toString()));
+            ChainPorts.Port port = ChainPorts.port(cps, e.port());
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("node", e.member().node());
+            d.put("vnfc", v.vnfcId().toString());
+            d.put("connectionPoint", port.cp().map(cp -> cp.id()).orElse(null));
+            d.put("interfaceType", port.kind().yamlName());
+            d.put("host", v.hostName() != null ? v.hostName() : hosts.ref(v.hostId()).name());
+            if (port.kind() == InterfaceType.SRIOV_VF) {
+                VfAssignment vf = ChainPorts.vfsByCp(cps, v.nodes().stream().flatMap(n -> n.vfs().stream()).toList())
+                        .get(port.cp().orElseThrow().id());
+                d.put("vf", vf == null ? null : vf.pciAddress());
+                if (vf != null) d.put("pf", vf.pfPciAddress());
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    /** How member {@code index} of the chain is wired: its port 0 and port 1, as GuestSetup's dataPorts. */
+    static List<Map<String, Object>> dataPorts(List<RealisedLink> segments, int index) {
+        return List.of(dataPort(segments.get(index)), dataPort(segments.get(index + 1)));
+    }
+
+    private static Map<String, Object> dataPort(RealisedLink segment) {
+        if (bridged(segment)) return Map.of("network", network(segment));
+        return Map.of("physicalNetwork", String.valueOf(segment.details().get("physicalNetwork")),
+                "vlan", ((Number) segment.details().get("vlan")).intValue());
+    }
+
+    /** Whether the segment is a libvirt network (a bridge) that ChainNetworks creates and removes. */
+    static boolean bridged(RealisedLink segment) {
+        return segment.details().get("network") != null;
     }
 
     static String network(RealisedLink segment) {
@@ -70,23 +226,5 @@ class LinkRealisation {
     static List<UUID> hostIds(RealisedLink segment) {
         return ((List<Object>) segment.details().getOrDefault("hostIds", List.of())).stream()
                 .map(o -> UUID.fromString(String.valueOf(o))).toList();
-    }
-
-    private RealisedLink segment(UUID nsId, int position, String name, String from, String to, String kind, List<UUID> on,
-                                 Integer vlan) {
-        String ns8 = nsId.toString().substring(0, 8);
-        String suffix = kind.equals(SAP) ? (position == 0 ? "in" : "out") : Integer.toString(position);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("network", "mano-" + ns8 + "-" + suffix);
-        details.put("bridge", "mn" + ns8 + "-" + suffix);
-        details.put("hosts", on.stream().map(hosts::ref).map(HostRef::name).toList());
-        details.put("hostIds", on.stream().map(UUID::toString).toList());
-        if (vlan != null) details.put("vlan", vlan);
-        return new RealisedLink(position, name, from, to, kind, details);
-    }
-
-    /** Hosts of a member's VNFCs: the first VNFC's host first (where its upstream port is). */
-    private static List<UUID> hostsOf(List<VnfcPlacement> vnfcs) {
-        return vnfcs.stream().map(VnfcPlacement::hostId).distinct().toList();
     }
 }

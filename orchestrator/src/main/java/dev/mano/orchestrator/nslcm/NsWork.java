@@ -101,9 +101,8 @@ class NsWork {
         List<ChainPlacement.Placed> committed = ((ChainPlacement.Outcome.Committed) placed).placed();
         ops.rememberPlacements(op.id(), committed.stream().map(p -> p.plan().id()).toList());
 
-        // Recorded before they exist, so a rollback after a crash knows which networks to remove.
-        List<RealisedLink> segments = links.plan(ns.id(), nsd, committed.stream().map(p -> p.plan().vnfcs()).toList());
-        instances.replaceLinks(ns.id(), segments);
+        // Recorded with their VLANs before they exist, so a rollback after a crash knows what to remove and give back.
+        List<RealisedLink> segments = links.realise(ns.id(), nsd, chain, committed);
         ops.progress(op.id(), "wiring " + segments.size() + " segments (access points and links)");
         networks.create(segments);
 
@@ -115,7 +114,7 @@ class NsWork {
             Object params = perVnfParams.get(member.nodeName());
             @SuppressWarnings("unchecked")
             Map<String, Object> additional = new LinkedHashMap<>(params instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
-            additional.put("dataNetworks", LinkRealisation.dataNetworks(segments, i));
+            additional.put("dataPorts", LinkRealisation.dataPorts(segments, i));
             LcmOpOcc vnfOp = vnfs.instantiatePreplaced(p.vnfInstanceId(), member.flavourId(), p.plan().id(), p.vnfcVdus(), additional);
             ops.addVnfOperation(op.id(), p.vnfInstanceId(), vnfOp.id());
             started.add(new UUID[] {p.vnfInstanceId(), vnfOp.id()});
@@ -135,7 +134,7 @@ class NsWork {
             list.forEach(id -> placement.release(UUID.fromString(String.valueOf(id))));
         }
         networks.remove(instances.links(ns.id()));
-        instances.replaceLinks(ns.id(), List.of());
+        links.forget(ns.id());
         instances.setInstantiated(ns.id(), false);
     }
 
@@ -145,7 +144,7 @@ class NsWork {
             removeVnf(op, ns, m);
         }
         networks.remove(instances.links(ns.id()));
-        instances.replaceLinks(ns.id(), List.of());
+        links.forget(ns.id());
         instances.setInstantiated(ns.id(), false);
     }
 

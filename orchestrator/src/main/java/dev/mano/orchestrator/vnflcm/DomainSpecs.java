@@ -18,7 +18,11 @@ import dev.mano.vim.domain.VnfcMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.mano.orchestrator.network.ChainPorts;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -31,7 +35,8 @@ import org.springframework.stereotype.Component;
  * Turns a placed VNFC into the domain libvirt runs: PMD vCPUs pinned one-to-one on the isolated
  * CPUs the ledger gave it, the other vCPUs and QEMU's emulator threads on the cell's
  * housekeeping CPUs, memory from hugepages of the placed cells (numatune strict), the VFs the
- * ledger gave it, vhost-user ports for chain links, and the agent channel.
+ * ledger gave it (tagged with their chain segment's VLAN when the NS wired them), taps on the chain's
+ * bridge segments, and the agent channel.
  */
 @Component
 class DomainSpecs {
@@ -76,23 +81,7 @@ class DomainSpecs {
         long pageKib = nodes.getFirst().pageSizeKib();
         HugepageBacking hugepages = pageKib > 4 ? new HugepageBacking(pageKib, List.of(), lockMemory) : null;
 
-        List<NetInterface> interfaces = new ArrayList<>();
-        List<VfAssignment> vfs = nodes.stream().flatMap(n -> n.vfs().stream()).toList();
-        interfaces.addAll(vfs.stream().map(vf -> (NetInterface) new NetInterface.SriovVf(vf.pciAddress(), null, null)).toList());
-        if (!guest.dataNetworks().isEmpty()) {
-            // the NS wired this VNF: its data ports are the links' networks, in chain order (in, out)
-            for (int port = 0; port < guest.dataNetworks().size(); port++) {
-                interfaces.add(new NetInterface.Network(guest.dataNetworks().get(port), mac(placed.vnfcId(), port)));
-            }
-        } else {
-            List<ConnectionPoint> vhostCps = vnfd.connectionPointsOf(vdu.id()).stream()
-                    .filter(cp -> cp.interfaceType() == InterfaceType.VHOST_USER).toList();
-            for (ConnectionPoint cp : vhostCps) {
-                interfaces.add(new NetInterface.VhostUser(runPath("vhost", placed.vnfcId() + "-" + safe(cp.id()) + ".sock"),
-                        NetInterface.VhostUserMode.SERVER, null));
-            }
-        }
-
+        List<NetInterface> interfaces = interfaces(vnfd.connectionPointsOf(vdu.id()), placed, guest);
         return new DomainSpec(domainName, placed.vnfcId(),
                 new VnfcMetadata(placed.vnfcId().toString(), vnfInstanceId.toString(),
                         nsInstanceId == null ? null : nsInstanceId.toString()),
@@ -100,6 +89,51 @@ class DomainSpecs {
                 nodes.stream().map(NodePlacement::hostCell).distinct().toList(), boot(domainName, vnfd, memoryMib), interfaces,
                 runPath("agents", placed.vnfcId() + ".sock"), runPath("console", domainName + ".log"),
                 disabledCpuFeatures(kvm), guest.firmwareConfig());
+    }
+
+    /**
+     * The guest's NICs. Wired by an NS: its data ports in port order, each a tap on the segment's network or
+     * the VF placement gave the data CP at that position with the segment's VLAN (network.ChainPorts says which
+     * CP is which port), then the VFs of sriov-vf CPs that are no chain port, untagged. Not wired: every VF
+     * untagged, and a vhost-user socket per vhost-user CP.
+     */
+    List<NetInterface> interfaces(List<ConnectionPoint> cps, VnfcPlacement placed, GuestSetup guest) {
+        List<NetInterface> interfaces = new ArrayList<>();
+        List<VfAssignment> vfs = placed.nodes().stream().flatMap(n -> n.vfs().stream()).toList();
+        if (guest.dataPorts().isEmpty()) {
+            interfaces.addAll(vfs.stream().map(vf -> (NetInterface) new NetInterface.SriovVf(vf.pciAddress(), null, null)).toList());
+            for (ConnectionPoint cp : cps) {
+                if (cp.interfaceType() == InterfaceType.VHOST_USER) {
+                    interfaces.add(new NetInterface.VhostUser(runPath("vhost", placed.vnfcId() + "-" + safe(cp.id()) + ".sock"),
+                            NetInterface.VhostUserMode.SERVER, null));
+                }
+            }
+            return interfaces;
+        }
+        Map<String, VfAssignment> vfOf = ChainPorts.vfsByCp(cps, vfs);
+        List<ConnectionPoint> data = ChainPorts.dataCps(cps);
+        Set<String> chained = new HashSet<>();
+        for (int port = 0; port < guest.dataPorts().size(); port++) {
+            String mac = mac(placed.vnfcId(), port);
+            switch (guest.dataPorts().get(port)) {
+                case GuestSetup.DataPort.Network n -> interfaces.add(new NetInterface.Network(n.name(), mac));
+                case GuestSetup.DataPort.Vf v -> {
+                    ConnectionPoint cp = port < data.size() ? data.get(port) : null;
+                    VfAssignment vf = cp == null ? null : vfOf.get(cp.id());
+                    if (vf == null || !vf.physicalNetwork().equals(v.physicalNetwork())) {
+                        throw new IllegalStateException("data port " + port + " of VNFC " + placed.name() + " is wired to VLAN " + v.vlan()
+                                + " on " + v.physicalNetwork() + ", but " + (cp == null ? "the VDU declares no data CP there"
+                                : vf == null ? "placement gave CP " + cp.id() + " no VF" : "CP " + cp.id() + "'s VF is on " + vf.physicalNetwork()));
+                    }
+                    chained.add(cp.id());
+                    interfaces.add(new NetInterface.SriovVf(vf.pciAddress(), v.vlan(), mac));
+                }
+            }
+        }
+        vfOf.forEach((cp, vf) -> {
+            if (!chained.contains(cp)) interfaces.add(new NetInterface.SriovVf(vf.pciAddress(), null, null));
+        });
+        return interfaces;
     }
 
     /**

@@ -10,16 +10,22 @@ import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a VNFC's guest gets at boot besides the image: the networks its data-plane ports sit on, in port
+ * What a VNFC's guest gets at boot besides the image: what its data-plane ports are wired to, in port
  * order (guest eth0, eth1, ... and so the runtime's net_af_packet0, 1, ...), and its day-1 configuration
  * (the runtime's section for its VNF type, as JSON). Both come from InstantiateVnfRequest.additionalParams
- * ({@code dataNetworks}, {@code config}) and are read again from that request when scaling adds VNFCs or
- * healing redefines a domain, so every VNFC of a VNF is wired and configured alike.
+ * and are read again from that request when scaling adds VNFCs or healing redefines a domain, so every
+ * VNFC of a VNF is wired and configured alike.
+ *
+ * <p>Ports: {@code dataPorts}, a list of {@code {"network": name}} (a tap on that libvirt network) or
+ * {@code {"physicalNetwork": net, "vlan": n}} (the VF placement gave the VDU's data CP at that position,
+ * tagged n: see network.ChainPorts), as the NS wiring sends them; or the older {@code dataNetworks}, a list
+ * of network names, which is the same as all-network dataPorts.
  *
  * @param dayOneConfig JSON object text, or null when the VNF runs on its defaults
  */
-record GuestSetup(List<String> dataNetworks, String dayOneConfig) {
+record GuestSetup(List<DataPort> dataPorts, String dayOneConfig) {
     static final String DATA_NETWORKS = "dataNetworks";
+    static final String DATA_PORTS = "dataPorts";
     static final String CONFIG = "config";
     /** Where the image's run-vnf looks: /sys/firmware/qemu_fw_cfg/by_name/opt/org.mano/vnf-config/raw. */
     static final String FW_CFG_NAME = "opt/org.mano/vnf-config";
@@ -27,7 +33,16 @@ record GuestSetup(List<String> dataNetworks, String dayOneConfig) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     GuestSetup {
-        dataNetworks = List.copyOf(dataNetworks);
+        dataPorts = List.copyOf(dataPorts);
+    }
+
+    /** What one data port of the guest is wired to. */
+    sealed interface DataPort {
+        /** A tap on a libvirt network (the chain's bridge segments). */
+        record Network(String name) implements DataPort {}
+
+        /** The VF of the data CP at this port's position, on its physical network, carrying one VLAN. */
+        record Vf(String physicalNetwork, int vlan) implements DataPort {}
     }
 
     /** A request's additionalParams that could never reach a guest; {@code field} is its path in the request. */
@@ -49,37 +64,63 @@ record GuestSetup(List<String> dataNetworks, String dayOneConfig) {
         if (additionalParams == null) {
             return NONE;
         }
-        List<String> networks = new ArrayList<>();
+        List<DataPort> ports = new ArrayList<>();
         Object listed = additionalParams.get(DATA_NETWORKS);
+        Object described = additionalParams.get(DATA_PORTS);
+        if (listed != null && described != null) {
+            throw new Invalid("additionalParams." + DATA_PORTS, "give " + DATA_PORTS + " or " + DATA_NETWORKS + ", not both");
+        }
         if (listed != null) {
             if (!(listed instanceof List<?> list)) {
                 throw new Invalid("additionalParams." + DATA_NETWORKS, "expected a list of network names");
             }
             for (Object o : list) {
-                if (!(o instanceof String name) || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
-                    throw new Invalid("additionalParams." + DATA_NETWORKS, "'" + o
-                            + "' is not a network name (1-64 of [A-Za-z0-9_.-])");
+                ports.add(new DataPort.Network(networkName(o, "additionalParams." + DATA_NETWORKS)));
+            }
+        }
+        if (described != null) {
+            if (!(described instanceof List<?> list)) {
+                throw new Invalid("additionalParams." + DATA_PORTS, "expected a list of ports");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String at = "additionalParams." + DATA_PORTS + "[" + i + "]";
+                if (!(list.get(i) instanceof Map<?, ?> port)) {
+                    throw new Invalid(at, "expected {\"network\": name} or {\"physicalNetwork\": net, \"vlan\": n}");
                 }
-                networks.add(name);
+                if (port.get("network") != null) {
+                    ports.add(new DataPort.Network(networkName(port.get("network"), at + ".network")));
+                } else if (port.get("vlan") instanceof Integer vlan && vlan >= 1 && vlan <= 4094
+                        && port.get("physicalNetwork") instanceof String net && !net.isBlank()) {
+                    ports.add(new DataPort.Vf(net, vlan));
+                } else {
+                    throw new Invalid(at, "expected {\"network\": name} or {\"physicalNetwork\": net, \"vlan\": 1-4094}");
+                }
             }
         }
         Object config = additionalParams.get(CONFIG);
         if (config == null) {
-            return new GuestSetup(networks, null);
+            return new GuestSetup(ports, null);
         }
         if (!(config instanceof Map<?, ?> section)) {
             throw new Invalid("additionalParams." + CONFIG, "expected an object (the VNF's section of the runtime's vnf.yaml)");
         }
         if (section.containsKey("ports")) {
             throw new Invalid("additionalParams." + CONFIG + ".ports", "the guest names its ports itself "
-                    + "(net_af_packet0, 1, ... in the order of " + DATA_NETWORKS + "); leave ports out");
+                    + "(net_af_packet0, 1, ... in the order of " + DATA_PORTS + "); leave ports out");
         }
         String json = JSON.writeValueAsString(section);
         if (json.getBytes(StandardCharsets.UTF_8).length > DomainSpec.MAX_FIRMWARE_CONFIG_BYTES / 4 * 3) {
             throw new Invalid("additionalParams." + CONFIG, "larger than "
                     + DomainSpec.MAX_FIRMWARE_CONFIG_BYTES / 4 * 3 + " bytes as JSON");
         }
-        return new GuestSetup(networks, section.isEmpty() ? null : json);
+        return new GuestSetup(ports, section.isEmpty() ? null : json);
+    }
+
+    private static String networkName(Object o, String field) {
+        if (!(o instanceof String name) || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new Invalid(field, "'" + o + "' is not a network name (1-64 of [A-Za-z0-9_.-])");
+        }
+        return name;
     }
 
     /**

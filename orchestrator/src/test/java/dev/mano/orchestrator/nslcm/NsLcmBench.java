@@ -66,7 +66,11 @@ public final class NsLcmBench {
             System.out.printf("registered %d simulated hosts in %.1f s%n", hosts, (System.nanoTime() - t0) / 1e9);
 
             List<String> vnfds = new ArrayList<>();
-            for (int i = 0; i < 3; i++) vnfds.add(onboardVnfd(http, bearer, physnet));
+            // fw (vnfds[0]): vhost-user in, VF out; router ([1]): VF in, vhost-user out; nat ([2]): VFs on both sides.
+            // So both hops are SR-IOV VLAN links (VLANs from the ledger) and the access points bridges.
+            List<String[]> ports = List.of(new String[] {"vhost-user", "sriov-vf"}, new String[] {"sriov-vf", "vhost-user"},
+                    new String[] {"sriov-vf", "sriov-vf"});
+            for (int i = 0; i < 3; i++) vnfds.add(onboardVnfd(http, bearer, physnet, ports.get(i)));
             String nsdId = "bench-chain";
             String nsd = NsLifecycleTest.nsd(nsdId, vnfds.get(0), vnfds.get(1)).replace("members: [ fw, router, fw_to_router ]",
                     "members: [ fw, nat, router, fw_to_router ]") + """
@@ -178,9 +182,8 @@ public final class NsLcmBench {
         return rest.substring(0, groups) + natBlock + rest.substring(groups);
     }
 
-    private static String onboardVnfd(ApiHttp http, String bearer, String physnet) throws InterruptedException {
-        String yaml = dev.mano.orchestrator.vnflcm.LcmTestVnfd.yaml(UUID.randomUUID().toString(), physnet, 1)
-                .replace("virtual_mem_size: 1 GiB", "virtual_mem_size: 512 MiB");
+    private static String onboardVnfd(ApiHttp http, String bearer, String physnet, String... ports) throws InterruptedException {
+        String yaml = ChainTestVnfd.yaml(physnet, 1, 1, ports).replace("virtual_mem_size: 1 GiB", "virtual_mem_size: 512 MiB");
         String id = JSON.readTree(http.send("POST", "/vnfpkgm/v1/vnf_packages", bearer, "application/json", "{}").body()).get("id").asString();
         expect(http.send("PUT", "/vnfpkgm/v1/vnf_packages/" + id + "/package_content", bearer, "application/yaml", yaml), 202);
         return JSON.readTree(http.send("GET", "/vnfpkgm/v1/vnf_packages/" + id, bearer, null, null).body()).get("vnfdId").asString();

@@ -1,12 +1,17 @@
 package dev.mano.orchestrator.nslcm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mano.orchestrator.ApiHttp;
 import dev.mano.orchestrator.LifecycleApi;
 import dev.mano.orchestrator.hosts.SimulatedHosts;
 import dev.mano.orchestrator.nsd.Nsd;
+import dev.mano.orchestrator.catalog.VnfPackageCatalog;
+import dev.mano.orchestrator.catalog.vnfd.Vnfd;
+import dev.mano.orchestrator.placement.NodePlacement;
+import dev.mano.orchestrator.placement.VfAssignment;
 import dev.mano.orchestrator.placement.VnfcPlacement;
 import dev.mano.orchestrator.vnflcm.LibvirtHosts;
 import dev.mano.vim.VimException;
@@ -43,6 +48,7 @@ class NsLifecycleTest {
     @Autowired LibvirtHosts libvirt;
     @Autowired LinkRealisation linkRealisation;
     @Autowired ChainNetworks chainNetworks;
+    @Autowired VnfPackageCatalog vnfPackages;
     ApiHttp http;
     LifecycleApi api;
     String physnet;
@@ -77,8 +83,9 @@ class NsLifecycleTest {
 
     @Test
     void aChainInstantiatesWithPerVnfProgressNotifiesAndTerminates() throws VimException {
-        String fw = onboardVnf(pmd(1));
-        String router = onboardVnf(pmd(1));
+        // the firewall declares no CPs (two undeclared virtio ports), the router vhost-user in, virtio out
+        String fw = onboardVnf(ChainTestVnfd.yaml(physnet, 1, 1));
+        String router = onboardVnf(ChainTestVnfd.yaml(physnet, 1, 1, "vhost-user", "virtio"));
         String nsdId = "chain-" + UUID.randomUUID().toString().substring(0, 8);
         onboardNsd(nsd(nsdId, fw, router));
 
@@ -100,6 +107,9 @@ class NsLifecycleTest {
         assertThat(ns.get("vnfInstance").get(0).get("vnfcs").get(0).get("cell").isNumber()).isTrue();
         assertThat(ns.get("chainLinks")).hasSize(1);
         assertThat(ns.get("chainLinks").get(0).get("pathKind").asString()).isEqualTo("TAP_BRIDGE");
+        // vhost-user is not realised yet: the hop falls back to the bridge and says what was asked for
+        assertThat(ns.get("chainLinks").get(0).get("details").get("requested").asString()).isEqualTo("VHOST_USER");
+        assertThat(ns.get("sapInfo").get(0).get("details").get("path").asString()).isEqualTo("TAP_BRIDGE");
         // chain-aware: both ends of the link on the same host, so one bridge there
         assertThat(ns.get("chainLinks").get(0).get("details").get("hosts")).hasSize(1);
         assertThat(ns.get("sapInfo")).hasSize(2);
@@ -135,38 +145,44 @@ class NsLifecycleTest {
     }
 
     @Test
-    void aLinkBetweenTwoHostsIsAVlanWithABridgeOnEachSide() throws VimException {
+    void vfPortsOnTwoHostsAreOneVlanSegmentAndBridgePortsOnTwoHostsAreRefused() throws VimException {
         // Placement puts neighbours on one host whenever they fit, so the two-host case is planned directly.
         UUID hostA = registerHost("nsa");
         UUID hostB = registerHost("nsb");
         Nsd nsd = new Nsd("two-hosts", "two hosts", "mano.test", "1.0", "two-hosts",
                 List.of(new Nsd.NsdVnf("fw", "a", "default"), new Nsd.NsdVnf("router", "b", "default")),
                 List.of(new Nsd.NsdLink("fw_to_router", "fw", "router", 10000, true)));
+        Vnfd vf = vnfPackages.findByVnfdId(onboardVnf(ChainTestVnfd.yaml(physnet, 1, 1, "sriov-vf", "sriov-vf"))).orElseThrow().vnfd();
+        Vnfd bridged = vnfPackages.findByVnfdId(onboardVnf(ChainTestVnfd.yaml(physnet, 1, 1, "virtio", "virtio"))).orElseThrow().vnfd();
         UUID nsId = UUID.randomUUID();
-        List<RealisedLink> segments = linkRealisation.plan(nsId, nsd, List.of(
-                List.of(new VnfcPlacement(UUID.randomUUID(), "fw-0", hostA, "a", List.of())),
-                List.of(new VnfcPlacement(UUID.randomUUID(), "router-0", hostB, "b", List.of()))));
+        int[] vlans = {2100};
+        List<RealisedLink> segments = linkRealisation.plan(nsId, nsd, List.of(member("fw", vf, hostA), member("router", vf, hostB)),
+                (net, segment) -> vlans[0]++);
 
         assertThat(segments).extracting(RealisedLink::pathKind).containsExactly("SAP", "SRIOV_VLAN", "SAP");
         RealisedLink link = segments.get(1);
-        assertThat((Integer) link.details().get("vlan")).isBetween(LinkRealisation.VLAN_BASE,
-                LinkRealisation.VLAN_BASE + LinkRealisation.VLAN_COUNT - 1);
+        assertThat(link.details()).containsEntry("vlan", 2101).containsEntry("physicalNetwork", physnet).doesNotContainKey("network");
         assertThat(LinkRealisation.hostIds(link)).containsExactly(hostA, hostB);
-        assertThat(LinkRealisation.hostIds(segments.get(0))).containsExactly(hostA);
-        assertThat(LinkRealisation.hostIds(segments.get(2))).containsExactly(hostB);
-        assertThat(LinkRealisation.dataNetworks(segments, 1)).containsExactly(LinkRealisation.network(link),
-                LinkRealisation.network(segments.get(2)));
+        assertThat(segments.get(0).details()).containsEntry("path", "SRIOV_VLAN").containsEntry("vlan", 2100);
+        assertThat(LinkRealisation.dataPorts(segments, 1)).containsExactly(
+                java.util.Map.of("physicalNetwork", physnet, "vlan", 2101), java.util.Map.of("physicalNetwork", physnet, "vlan", 2102));
+        chainNetworks.create(segments); // no bridge for any of them
+        assertThat(libvirt.networks(uriOf(hostA)).active("mano-" + nsId.toString().substring(0, 8) + "-1")).isFalse();
 
-        chainNetworks.create(segments);
-        chainNetworks.create(segments); // a retry finds them there
-        for (UUID host : List.of(hostA, hostB)) {
-            assertThat(libvirt.networks(uriOf(host)).active(LinkRealisation.network(link))).isTrue();
-        }
-        assertThat(libvirt.networks(uriOf(hostB)).active(LinkRealisation.network(segments.get(0)))).isFalse();
-        chainNetworks.remove(segments);
-        for (UUID host : List.of(hostA, hostB)) {
-            assertThat(libvirt.networks(uriOf(host)).active(LinkRealisation.network(link))).isFalse();
-        }
+        assertThatThrownBy(() -> linkRealisation.plan(nsId, nsd, List.of(member("fw", bridged, hostA), member("router", bridged, hostB)),
+                (net, segment) -> 1))
+                .isInstanceOfSatisfying(dev.mano.orchestrator.api.OperationFailure.class,
+                        f -> assertThat(f.problem().get("detail").toString()).contains("fw_to_router").contains("2 hosts"));
+    }
+
+    private static LinkRealisation.PlacedMember member(String node, Vnfd vnfd, UUID host) {
+        UUID vnfc = UUID.randomUUID();
+        // two VFs of the physical network: one per sriov-vf CP, in CP order
+        String physnet = vnfd.connectionPointsOf("fwd").stream().flatMap(cp -> cp.physicalNetwork().stream()).findFirst().orElse("none");
+        NodePlacement node0 = new NodePlacement(0, 0, List.of(1), List.of(), List.of(0), 2048, 512,
+                List.of(new VfAssignment("0000:3b:02.0", physnet, "0000:3b:00.0", 0), new VfAssignment("0000:3b:02.1", physnet, "0000:3b:00.0", 0)));
+        return new LinkRealisation.PlacedMember(node, vnfd, List.of(new VnfcPlacement(vnfc, node + "-0", host, node + "-host", List.of(node0))),
+                java.util.Map.of(vnfc.toString(), "fwd"));
     }
 
     @Test
@@ -264,8 +280,9 @@ class NsLifecycleTest {
                 """.formatted(nsdId, vnfdA, vnfdB);
     }
 
+    /** A VNF of n PMD cores whose two chain ports are bridge ports (virtio). */
     private String pmd(int n) {
-        return dev.mano.orchestrator.vnflcm.LcmTestVnfd.yaml(UUID.randomUUID().toString(), physnet, n);
+        return ChainTestVnfd.yaml(physnet, n, 1, "virtio", "virtio");
     }
 
     private String onboardVnf(String yaml) {
