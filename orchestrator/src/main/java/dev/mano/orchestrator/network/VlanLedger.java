@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VlanLedger {
+    /** Advisory lock key of VLAN allocation ("manovlan"); placement's commit lock is another key. */
+    static final long ALLOCATION_LOCK = 0x6d616e6f766c616eL;
     private final JdbcTemplate jdbc;
     private final NetworkProperties props;
 
@@ -22,10 +24,15 @@ public class VlanLedger {
 
     /**
      * The lowest free VLAN of the range on {@code physicalNetwork}, now held by the NS's segment; the one it
-     * already holds when asked again. Empty when the range is used up. Two transactions that pick the same
-     * VLAN meet at the primary key: the later one waits for the earlier, finds the row taken and picks again.
+     * already holds when asked again. Empty when the range is used up.
+     *
+     * <p>Transactions taking VLANs queue on one advisory lock until they commit: without it two NSs each taking
+     * two VLANs would each pick the lowest free one, and the first could wait at the primary key for the second's
+     * uncommitted row while the second waits for the first's (a deadlock PostgreSQL breaks by failing one NS).
+     * The transaction is a few inserts long, so the queue is short; the primary key still decides.
      */
     public Optional<Integer> take(String physicalNetwork, UUID nsInstanceId, int segmentPosition) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", ALLOCATION_LOCK);
         List<Integer> held = jdbc.queryForList("SELECT vlan FROM chain_vlan WHERE ns_instance_id = ? AND segment_position = ? "
                 + "AND physical_network = ?", Integer.class, nsInstanceId, segmentPosition, physicalNetwork);
         if (!held.isEmpty()) return Optional.of(held.getFirst());
