@@ -7,6 +7,7 @@ import dev.mano.vnfm.VnfcRef;
 import dev.mano.vnfm.agent.AgentAddress;
 import dev.mano.vnfm.agent.AgentClients;
 import dev.mano.vnfm.agent.AgentConnection;
+import dev.mano.vnfm.monitoring.MonitoringFeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +33,15 @@ import org.springframework.stereotype.Component;
 class AgentGate {
     private static final Logger log = LoggerFactory.getLogger(AgentGate.class);
     private final AgentClients clients;
+    private final MonitoringFeed monitoring;
     private final HostService hosts;
     private final VnfLcmProperties props;
     private final Duration helloTimeout;
 
-    AgentGate(AgentClients clients, HostService hosts, VnfLcmProperties props,
+    AgentGate(AgentClients clients, MonitoringFeed monitoring, HostService hosts, VnfLcmProperties props,
               @Value("${mano.vnflcm.hello-timeout:180s}") Duration helloTimeout) {
         this.clients = clients;
+        this.monitoring = monitoring;
         this.hosts = hosts;
         this.props = props;
         this.helloTimeout = helloTimeout;
@@ -86,8 +89,14 @@ class AgentGate {
         }
     }
 
+    /**
+     * The VNFC goes away: its link closes and its samples leave the metrics store, or the VNF's indicators and the
+     * autoscaler would go on counting a removed VNFC's last figures until retention drops them (15 min).
+     */
     void forget(Vnfc vnfc) {
-        clients.disconnect(new VnfcRef(vnfc.vnfInstanceId().toString(), vnfc.id().toString()));
+        VnfcRef ref = new VnfcRef(vnfc.vnfInstanceId().toString(), vnfc.id().toString());
+        clients.disconnect(ref);
+        monitoring.forget(ref);
     }
 
     /**

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * SCALE_OUT adds the VNFCs of each step's delta, one placement per step; SCALE_IN removes the
- * newest placement group per step, draining its VNFCs first. So a step in undoes a step out.
+ * SCALE_OUT adds the VNFCs of each step's delta, one placement per step, and waits for their agents'
+ * hello; SCALE_IN removes the newest placement group per step, draining its VNFCs first. So a step in
+ * undoes a step out.
  */
 final class ScaleWork implements LcmWork {
     private final LcmWorks deps;
@@ -49,8 +50,13 @@ final class ScaleWork implements LcmWork {
                         added.add(new VnfcRequirements.NewVnfc(UUID.randomUUID(), vdu));
                     }
                 }
-                deps.deployer().deploy(ctx, instance, vnfd, added, Strategy.PACK, null, deps.guestSetup(instance.id()),
-                        10 + 80 * s / steps, 10 + 80 * (s + 1) / steps);
+                int from = 10 + 80 * s / steps;
+                int to = 10 + 80 * (s + 1) / steps;
+                List<Vnfc> created = deps.deployer().deploy(ctx, instance, vnfd, added, Strategy.PACK, null,
+                        deps.guestSetup(instance.id()), from, (from + to) / 2);
+                // A step is done when its VNFCs run their VNF, as for instantiate: completing at domain start left the
+                // new VNFC booting while the healer, armed at completion, already counted its missing heartbeats.
+                deps.agents().awaitReady(ctx, instance, created, (from + to) / 2, to);
                 status.put(aspectId, next);
             } else {
                 List<Vnfc> newest = deps.instances().newestPlacementGroup(instance.id());

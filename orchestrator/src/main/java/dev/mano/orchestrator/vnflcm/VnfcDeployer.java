@@ -116,6 +116,9 @@ class VnfcDeployer {
         for (int i = 0; i < vnfcs.size(); i++) {
             Vnfc vnfc = vnfcs.get(i);
             ctx.progress(from + (to - from) * i / Math.max(1, vnfcs.size()), "removing " + vnfc.domainName());
+            // Stopped on purpose: forgotten first, or the healer takes the domain's stopped event for a failure.
+            healing.forget(new VnfcRef(vnfc.vnfInstanceId().toString(), vnfc.id().toString()));
+            agents.forget(vnfc);
             HostRef host = hosts.ref(vnfc.hostId());
             DomainLifecycle domains = libvirt.lifecycle(host.libvirtUri());
             if (domains.state(vnfc.domainName()).isPresent()) {
@@ -126,8 +129,6 @@ class VnfcDeployer {
                 }
                 domains.undefine(vnfc.domainName());
             }
-            agents.forget(vnfc);
-            healing.forget(new VnfcRef(vnfc.vnfInstanceId().toString(), vnfc.id().toString()));
             instances.deleteVnfc(vnfc.id());
             placements.add(vnfc.placementId());
         }
