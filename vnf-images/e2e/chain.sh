@@ -19,60 +19,23 @@
 set -euo pipefail
 shopt -s inherit_errexit
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-probe="$here/udp_probe.py"
-left="mano-e2e-l$$"
-right="mano-e2e-r$$"
-veth_left="mel$$"
-veth_right="mer$$"
-ns_id=""
-ns_prefix=""
-members=()
-tag="run$$"
-
-on_exit() {
-  if [[ -n "$ns_id" && -n "$orchestrator_pid" ]] && kill -0 "$orchestrator_pid" 2>/dev/null; then
-    curl -s -u "admin:$password" -X POST -H 'Content-Type: application/json' -d '{}' \
-      "$api/nslcm/v1/ns_instances/$ns_id/terminate" >/dev/null
-    sleep 10
-  fi
-  for m in "${members[@]}"; do
-    for d in $(virsh -c qemu:///system list --all --name | grep "^vnf-${m:0:8}-"); do
-      virsh -c qemu:///system destroy "$d" >/dev/null 2>&1
-      virsh -c qemu:///system undefine "$d" >/dev/null 2>&1
-    done
-  done
-  if [[ -n "$ns_prefix" ]]; then
-    for n in $(virsh -c qemu:///system net-list --all --name | grep "^mano-$ns_prefix-"); do
-      virsh -c qemu:///system net-destroy "$n" >/dev/null 2>&1
-      virsh -c qemu:///system net-undefine "$n" >/dev/null 2>&1
-    done
-  fi
-  ip netns del "$left" 2>/dev/null
-  ip netns del "$right" 2>/dev/null
-}
+on_exit() { ns_cleanup; }
 
 (( EUID == 0 )) || skip "network namespaces need root"
-free_pages() { cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages; }
 (( $(free_pages) >= 512 )) || skip "two 512 MiB VMs need 512 free 2 MB hugepages, $(free_pages) are free (echo 1024 > /proc/sys/vm/nr_hugepages)"
 e2e_begin
 say "orchestrator on port $port, VMs under ${virt_type}, image $image"
 start_orchestrator
 say "orchestrator up"
 
-# One PMD CPU per VM. With fewer than 4 CPUs every CPU is isolated (the VMs' other vCPU and QEMU then
-# share their VM's PMD CPU: slow under TCG, but honest about what such a machine can give).
-cpus=$(nproc)
-if (( cpus >= 4 )); then isolated="$(( cpus - 2 ))-$(( cpus - 1 ))"; else isolated="0-$(( cpus - 1 ))"; fi
+isolated="$(two_pmd_cpus)"   # one PMD CPU per VM
 register_local_host e2e-chain "$isolated"
 say "host registered: $host_id, isolated CPUs $isolated"
 
 fw_vnfd="$(onboard_vnfd "$here/firewall-vm.yaml" "$(new_uuid)")"
 rt_vnfd="$(onboard_vnfd "$here/router-vm.yaml" "$(new_uuid)")"
 nsd_id="fw-router-$tag"
-nsd_info="$(call POST /nsd/v1/ns_descriptors '{}' | json 'd["id"]')"
-curl -sf -u "admin:$password" -X PUT -H 'Content-Type: application/yaml' \
-  --data-binary "$(sed "s/NSD_ID/$nsd_id/; s/FIREWALL_VNFD/$fw_vnfd/; s/ROUTER_VNFD/$rt_vnfd/" "$here/fw-router-nsd.yaml")" \
-  "$api/nsd/v1/ns_descriptors/$nsd_info/nsd_content" >/dev/null
+onboard_nsd "$here/fw-router-nsd.yaml" "$nsd_id" "s/FIREWALL_VNFD/$fw_vnfd/; s/ROUTER_VNFD/$rt_vnfd/"
 say "onboarded: firewall $fw_vnfd, router $rt_vnfd, NSD $nsd_id"
 
 # Day-1 config per member: the firewall admits UDP to port 5001 only; the router sends 10.2.0.0/24 to
@@ -86,22 +49,8 @@ cat > "$work/params.json" <<'JSON'
     "routes": [{"destination": "10.2.0.0/24", "via": "right"}]}}}]}
 JSON
 t0=$(date +%s)
-mano_cli ns instantiate --nsd "$nsd_id" --name e2e-chain --params "$work/params.json" --wait > "$work/cli.out" 2> "$work/cli.err" &
-cli_pid=$!
-for _ in $(seq 60); do
-  ns_id="$(sed -n 's/^NS instance \([0-9a-f-]*\).*/\1/p' "$work/cli.err" | head -1)"
-  [[ -n "$ns_id" ]] && break
-  kill -0 "$cli_pid" 2>/dev/null || break
-  sleep 1
-done
-[[ -n "$ns_id" ]] || fail "mano ns instantiate did not create an NS instance: $(cat "$work/cli.err")"
-ns_prefix="${ns_id:0:8}"
-sleep 3
-mapfile -t members < <(call GET "/nslcm/v1/ns_instances/$ns_id" | json '"\n".join(m["vnfInstanceId"] for m in d["vnfInstance"])')
-wait "$cli_pid" || fail "mano ns instantiate --wait failed: $(tail -5 "$work/cli.err") $(cat "$work/cli.out")"
-say "mano ns instantiate --wait: $(tail -1 "$work/cli.out")"
+ns_instantiate "$nsd_id" e2e-chain "$work/params.json"
 ns="$(call GET "/nslcm/v1/ns_instances/$ns_id")"
-mapfile -t members < <(json '"\n".join(m["vnfInstanceId"] for m in d["vnfInstance"])' <<<"$ns")
 fw_vnf="$(json 'd["vnfInstance"][0]["vnfInstanceId"]' <<<"$ns")"
 rt_vnf="$(json 'd["vnfInstance"][1]["vnfInstanceId"]' <<<"$ns")"
 rt_domain="$(json 'd["vnfInstance"][1]["vnfcs"][0]["domain"]' <<<"$ns")"
@@ -114,70 +63,17 @@ say "NS instantiated in $(( $(date +%s) - t0 )) s: both VMs booted and their age
 rt_xml="$(virsh -c qemu:///system dumpxml "$rt_domain")"
 grep -q "<hugepages>" <<<"$rt_xml" || fail "$rt_domain is not hugepage-backed"
 grep -q "<vcpupin " <<<"$rt_xml" || fail "$rt_domain has no pinned vCPU"
-# libvirt keeps a running domain's hugepage files in <mount>/libvirt/qemu/<id>-<first 20 characters of its name>.
-guest_memory() { find /dev/hugepages /dev/hugepages1G -path "*libvirt/qemu/*-$1*" 2>/dev/null || true; }
 [[ -n "$(guest_memory "${rt_domain:0:20}")" ]] || fail "no hugetlbfs memory of $rt_domain under libvirt/qemu: $(ls -R /dev/hugepages | head)"
 rt_out_mac="$(virsh -c qemu:///system domiflist "$rt_domain" | awk -v n="mano-$ns_prefix-out" '$3 == n {print $5}')"
 [[ -n "$rt_out_mac" ]] || fail "$rt_domain has no interface on the egress network: $(virsh -c qemu:///system domiflist "$rt_domain")"
 
-# The two sides: a namespace on each access point's bridge. The left one routes 10.2.0.0/24 to a
-# gateway whose MAC it is told (the router answers no ARP); the right one is the configured next hop.
-plug() {  # plug NETNS VETH BRIDGE MAC ADDRESS
-  ip netns add "$1"
-  ip link add "$2" type veth peer name e2e0 netns "$1"
-  sysctl -qw "net.ipv6.conf.$2.disable_ipv6=1"
-  ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-  ip link set "$2" master "$3" up
-  ip -n "$1" link set e2e0 address "$4"
-  ip -n "$1" addr add "$5" dev e2e0
-  ip -n "$1" link set e2e0 up
-  ip -n "$1" link set lo up
-}
-plug "$left" "$veth_left" "$bridge_in" 02:00:00:00:01:02 10.1.0.2/24
-plug "$right" "$veth_right" "$bridge_out" 02:00:00:00:02:02 10.2.0.2/24
-ip -n "$left" neigh add 10.1.0.1 lladdr 02:00:00:00:01:01 dev e2e0 nud permanent
-ip -n "$left" route add 10.2.0.0/24 via 10.1.0.1
-say "namespaces $left ($bridge_in) and $right ($bridge_out) plugged in"
-
-counter() {  # counter VNF_ID NAME -> the agent's cumulative counter as the VNFM last received it (0 if never)
-  call GET "/vnfind/v1/indicators/$1" 2>/dev/null | json "next((int(i['value']) for i in d if i['id'] == 'counter.$2'), 0)" || echo 0
-}
-settled() {  # settled VNF_ID NAME -> the counter once two heartbeats in a row report the same value
-  local a b
-  a="$(counter "$1" "$2")"
-  for _ in $(seq 30); do
-    sleep 3
-    b="$(counter "$1" "$2")"
-    [[ "$a" == "$b" ]] && { echo "$b"; return; }
-    a="$b"
-  done
-  echo "$b"
-}
-
-await_path() {  # until one allowed datagram crosses the chain (the runtimes are up once their agents said hello,
-                # but the guests' NICs and the bridges may need a moment)
-  local deadline=$(( $(date +%s) + boot_budget )) got
-  while (( $(date +%s) < deadline )); do
-    ip netns exec "$right" python3 "$probe" capture --iface e2e0 --tag "$tag-warm" --seconds 4 --expect 1 > "$work/warm.json" &
-    sleep 0.5
-    ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 5001 --count 3 --gap 0.3 --tag "$tag-warm"
-    wait $!
-    got="$(json 'len(d["frames"])' < "$work/warm.json")"
-    (( got > 0 )) && return 0
-  done
-  fail "no datagram crossed the chain within ${boot_budget}s"
-}
+# The two sides: the left namespace sends to the firewall as its gateway (that MAC is made up: the bridge
+# floods it to the firewall, which passes frames as they are); the right one is the router's configured next hop.
+plug_sides "$bridge_in" "$bridge_out" 02:00:00:00:01:01
 
 round() {  # round NAME: 50 allowed and 50 denied datagrams, interleaved; checks what arrived
   local name="$1" n=50 result
-  ip netns exec "$right" python3 "$probe" capture --iface e2e0 --tag "$tag-$name" --seconds 60 --expect "$n" > "$work/$name.json" &
-  local capture=$!
-  sleep 0.5
-  ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 5001 --count "$n" --tag "$tag-$name" &
-  local allowed_sender=$!
-  ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 6001 --count "$n" --tag "$tag-$name"
-  wait "$allowed_sender"
-  wait "$capture"
+  send_round "$name" "$n"
   result="$(python3 - "$work/$name.json" "$rt_out_mac" "$n" <<'PY'
 import json, sys
 frames = json.load(open(sys.argv[1]))["frames"]
@@ -247,24 +143,5 @@ say "mano ns heal --wait: $(tail -1 "$work/cli.out") in $(( $(date +%s) - t0 )) 
 await_path
 round after-ns-heal
 
-mano_cli ns terminate "$ns_id" --wait > "$work/cli.out" 2> "$work/cli.err" \
-  || fail "mano ns terminate --wait failed: $(tail -5 "$work/cli.err")"
-say "mano ns terminate --wait: $(tail -1 "$work/cli.out")"
-for m in "${members[@]}"; do
-  left_domains="$(virsh -c qemu:///system list --all --name | grep "^vnf-${m:0:8}-" || true)"
-  [[ -z "$left_domains" ]] || fail "domains left after terminate: $left_domains"
-done
-left_networks="$(virsh -c qemu:///system net-list --all --name | grep "^mano-$ns_prefix-" || true)"
-[[ -z "$left_networks" ]] || fail "networks left after terminate: $left_networks"
-held="$(held_resources "$host_id")"
-[[ "$held" == "[]" ]] || fail "allocations left after terminate: $held"
-# QEMU's guest memory lives in files under libvirt's hugetlbfs directory while a domain runs (the free-page
-# count is no use here: anything else on the machine may take or give back pages meanwhile).
-for m in "${members[@]}"; do
-  left_memory="$(guest_memory "vnf-${m:0:8}-")"
-  [[ -z "$left_memory" ]] || fail "hugepage memory left after terminate: $left_memory"
-done
-call DELETE "/nslcm/v1/ns_instances/$ns_id" >/dev/null
-ns_id=""
-say "terminated: no domain, no network, no CPU or hugepage allocation, no guest memory left in hugetlbfs"
+ns_terminate_checked
 say "PASSED in $(( $(date +%s) - started )) s"

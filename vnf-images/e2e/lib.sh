@@ -6,6 +6,7 @@ here="$root/vnf-images/e2e"
 java="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 jar="${MANO_E2E_JAR:-$root/orchestrator/target/orchestrator.jar}"
 image="${MANO_E2E_IMAGE:-$root/vnf-images/target/image}"
+probe="$here/udp_probe.py"
 cli_jar="${MANO_E2E_CLI:-$root/cli/target/mano-cli.jar}"
 boot_budget="${MANO_E2E_BOOT_BUDGET:-300}"   # seconds for one VM to boot and say hello (TCG on a busy machine)
 started=$(date +%s)
@@ -41,6 +42,9 @@ e2e_end() {
   if (( rc != 0 )); then
     echo "e2e: FAILED (exit $rc); orchestrator log tail:" >&2
     tail -40 "$work/orchestrator.log" >&2
+    # the whole log outlives the work directory, for what the tail does not show
+    cp "$work/orchestrator.log" "/tmp/mano-e2e-$$.orchestrator.log" 2>/dev/null \
+      && echo "e2e: whole orchestrator log: /tmp/mano-e2e-$$.orchestrator.log" >&2
     for f in "$work"/run/console/*.log; do [[ -f "$f" ]] && { echo "--- $f" >&2; tail -15 "$f" >&2; }; done
   fi
   rm -rf "$work"
@@ -126,3 +130,169 @@ mano_cli() {  # mano_cli ARGS...: the CLI as ./mano runs it, against this run's 
 }
 
 new_uuid() { python3 -c 'import uuid; print(uuid.uuid4())'; }
+
+# ---- Network services with traffic (chain.sh, scale.sh) ----
+# The NS under test: set by ns_instantiate, cleared once ns_terminate_checked has verified it is gone.
+ns_id=""
+ns_prefix=""
+members=()
+# The two sides of the service: a namespace on each access point's bridge (see plug).
+left="mano-e2e-l$$"
+right="mano-e2e-r$$"
+veth_left="mel$$"
+veth_right="mer$$"
+tag="run$$"
+
+free_pages() { cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages; }
+
+two_pmd_cpus() {  # the CPUs to declare isolated for two one-PMD VMs
+  # With fewer than 4 CPUs every CPU is isolated (the VMs' other vCPU and QEMU then share their VM's PMD CPU:
+  # slow under TCG, but honest about what such a machine can give).
+  local cpus
+  cpus=$(nproc)
+  if (( cpus >= 4 )); then echo "$(( cpus - 2 ))-$(( cpus - 1 ))"; else echo "0-$(( cpus - 1 ))"; fi
+}
+
+ns_cleanup() {  # for on_exit: terminate this run's NS if the orchestrator still runs, then remove what is left
+  local m d n
+  if [[ -n "$ns_id" && -n "$orchestrator_pid" ]] && kill -0 "$orchestrator_pid" 2>/dev/null; then
+    curl -s -u "admin:$password" -X POST -H 'Content-Type: application/json' -d '{}' \
+      "$api/nslcm/v1/ns_instances/$ns_id/terminate" >/dev/null
+    sleep 10
+  fi
+  for m in "${members[@]}"; do
+    for d in $(virsh -c qemu:///system list --all --name | grep "^vnf-${m:0:8}-"); do
+      virsh -c qemu:///system destroy "$d" >/dev/null 2>&1
+      virsh -c qemu:///system undefine "$d" >/dev/null 2>&1
+    done
+  done
+  if [[ -n "$ns_prefix" ]]; then
+    for n in $(virsh -c qemu:///system net-list --all --name | grep "^mano-$ns_prefix-"); do
+      virsh -c qemu:///system net-destroy "$n" >/dev/null 2>&1
+      virsh -c qemu:///system net-undefine "$n" >/dev/null 2>&1
+    done
+  fi
+  ip netns del "$left" 2>/dev/null
+  ip netns del "$right" 2>/dev/null
+}
+
+onboard_nsd() {  # onboard_nsd FILE NSD_ID SED_SCRIPT: uploads FILE with NSD_ID and SED_SCRIPT's substitutions
+  local info
+  info="$(call POST /nsd/v1/ns_descriptors '{}' | json 'd["id"]')"
+  curl -sf -u "admin:$password" -X PUT -H 'Content-Type: application/yaml' \
+    --data-binary "$(sed "s/NSD_ID/$2/; $3" "$1")" "$api/nsd/v1/ns_descriptors/$info/nsd_content" >/dev/null
+}
+
+ns_instantiate() {  # ns_instantiate NSD_ID NAME PARAMS_FILE: mano ns instantiate --wait, as a person would;
+                    # sets ns_id, ns_prefix and members as soon as the NS exists (so on_exit can clean up)
+  local cli_pid
+  mano_cli ns instantiate --nsd "$1" --name "$2" --params "$3" --wait > "$work/cli.out" 2> "$work/cli.err" &
+  cli_pid=$!
+  for _ in $(seq 60); do
+    ns_id="$(sed -n 's/^NS instance \([0-9a-f-]*\).*/\1/p' "$work/cli.err" | head -1)"
+    [[ -n "$ns_id" ]] && break
+    kill -0 "$cli_pid" 2>/dev/null || break
+    sleep 1
+  done
+  [[ -n "$ns_id" ]] || fail "mano ns instantiate did not create an NS instance: $(cat "$work/cli.err")"
+  ns_prefix="${ns_id:0:8}"
+  sleep 3
+  mapfile -t members < <(call GET "/nslcm/v1/ns_instances/$ns_id" | json '"\n".join(m["vnfInstanceId"] for m in d["vnfInstance"])')
+  wait "$cli_pid" || fail "mano ns instantiate --wait failed: $(tail -5 "$work/cli.err") $(cat "$work/cli.out")"
+  say "mano ns instantiate --wait: $(tail -1 "$work/cli.out")"
+  mapfile -t members < <(call GET "/nslcm/v1/ns_instances/$ns_id" | json '"\n".join(m["vnfInstanceId"] for m in d["vnfInstance"])')
+}
+
+# libvirt keeps a running domain's hugepage files in <mount>/libvirt/qemu/<id>-<first 20 characters of its name>.
+guest_memory() { find /dev/hugepages /dev/hugepages1G -path "*libvirt/qemu/*-$1*" 2>/dev/null || true; }
+
+ns_terminate_checked() {  # mano ns terminate --wait, then fails unless no domain, network, CPU or hugepage
+                          # allocation of the host $host_id, and no guest memory in hugetlbfs is left; deletes the NS
+  local m left_domains left_networks held left_memory
+  mano_cli ns terminate "$ns_id" --wait > "$work/cli.out" 2> "$work/cli.err" \
+    || fail "mano ns terminate --wait failed: $(tail -5 "$work/cli.err")"
+  say "mano ns terminate --wait: $(tail -1 "$work/cli.out")"
+  for m in "${members[@]}"; do
+    left_domains="$(virsh -c qemu:///system list --all --name | grep "^vnf-${m:0:8}-" || true)"
+    [[ -z "$left_domains" ]] || fail "domains left after terminate: $left_domains"
+  done
+  left_networks="$(virsh -c qemu:///system net-list --all --name | grep "^mano-$ns_prefix-" || true)"
+  [[ -z "$left_networks" ]] || fail "networks left after terminate: $left_networks"
+  held="$(held_resources "$host_id")"
+  [[ "$held" == "[]" ]] || fail "allocations left after terminate: $held"
+  # QEMU's guest memory lives in files under libvirt's hugetlbfs directory while a domain runs (the free-page
+  # count is no use here: anything else on the machine may take or give back pages meanwhile).
+  for m in "${members[@]}"; do
+    left_memory="$(guest_memory "vnf-${m:0:8}-")"
+    [[ -z "$left_memory" ]] || fail "hugepage memory left after terminate: $left_memory"
+  done
+  call DELETE "/nslcm/v1/ns_instances/$ns_id" >/dev/null
+  ns_id=""
+  say "terminated: no domain, no network, no CPU or hugepage allocation, no guest memory left in hugetlbfs"
+}
+
+plug() {  # plug NETNS VETH BRIDGE MAC ADDRESS
+  ip netns add "$1"
+  ip link add "$2" type veth peer name e2e0 netns "$1"
+  sysctl -qw "net.ipv6.conf.$2.disable_ipv6=1"
+  ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+  ip link set "$2" master "$3" up
+  ip -n "$1" link set e2e0 address "$4"
+  ip -n "$1" addr add "$5" dev e2e0
+  ip -n "$1" link set e2e0 up
+  ip -n "$1" link set lo up
+}
+
+plug_sides() {  # plug_sides BRIDGE_IN BRIDGE_OUT GATEWAY_MAC: 10.1.0.2 on the left sends 10.2.0.0/24 to a gateway
+                # 10.1.0.1 whose MAC it is told (a DPDK VNF answers no ARP); 10.2.0.2 on the right is 02:00:00:00:02:02
+  plug "$left" "$veth_left" "$1" 02:00:00:00:01:02 10.1.0.2/24
+  plug "$right" "$veth_right" "$2" 02:00:00:00:02:02 10.2.0.2/24
+  ip -n "$left" neigh add 10.1.0.1 lladdr "$3" dev e2e0 nud permanent
+  ip -n "$left" route add 10.2.0.0/24 via 10.1.0.1
+  say "namespaces $left ($1) and $right ($2) plugged in"
+}
+
+await_path() {  # until one allowed datagram (UDP 5001) crosses from left to right (the runtimes are up once their
+                # agents said hello, but the guests' NICs and the bridges may need a moment)
+  local deadline=$(( $(date +%s) + boot_budget )) got
+  while (( $(date +%s) < deadline )); do
+    ip netns exec "$right" python3 "$probe" capture --iface e2e0 --tag "$tag-warm" --seconds 4 --expect 1 > "$work/warm.json" &
+    sleep 0.5
+    ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 5001 --count 3 --gap 0.3 --tag "$tag-warm"
+    wait $!
+    got="$(json 'len(d["frames"])' < "$work/warm.json")"
+    (( got > 0 )) && return 0
+  done
+  fail "no datagram crossed within ${boot_budget}s"
+}
+
+send_round() {  # send_round NAME N: N allowed (UDP 5001) and N denied (UDP 6001) datagrams, interleaved, from left to
+                # right; what arrived is in $work/NAME.json (udp_probe.py capture)
+  local capture allowed_sender
+  ip netns exec "$right" python3 "$probe" capture --iface e2e0 --tag "$tag-$1" --seconds 60 --expect "$2" > "$work/$1.json" &
+  capture=$!
+  sleep 0.5
+  ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 5001 --count "$2" --tag "$tag-$1" &
+  allowed_sender=$!
+  ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 6001 --count "$2" --tag "$tag-$1"
+  wait "$allowed_sender"
+  wait "$capture"
+}
+
+counter() {  # counter VNF_ID NAME -> the agent's cumulative counter as the VNFM last received it (0 if never)
+  indicator "$1" "counter.$2"
+}
+indicator() {  # indicator VNF_ID ID -> a VNF indicator's value as a whole number (0 if never reported)
+  call GET "/vnfind/v1/indicators/$1" 2>/dev/null | json "next((int(i['value']) for i in d if i['id'] == '$2'), 0)" || echo 0
+}
+settled() {  # settled VNF_ID NAME -> the counter once two heartbeats in a row report the same value
+  local a b
+  a="$(counter "$1" "$2")"
+  for _ in $(seq 30); do
+    sleep 3
+    b="$(counter "$1" "$2")"
+    [[ "$a" == "$b" ]] && { echo "$b"; return; }
+    a="$b"
+  done
+  echo "$b"
+}
