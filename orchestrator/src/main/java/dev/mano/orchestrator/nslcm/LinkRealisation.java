@@ -168,13 +168,7 @@ class LinkRealisation {
         if (sap) details.put("path", kind);
         RealisedLink segment = new RealisedLink(position, name, from, to, sap ? SAP : kind, details);
         if (kind.equals(SRIOV_VLAN)) {
-            // after "physicalNetwork", before the hosts: the order a person reads it in
-            Map<String, Object> ordered = new LinkedHashMap<>();
-            ordered.put("physicalNetwork", details.remove("physicalNetwork"));
-            ordered.put("vlan", vlanSource.take(String.valueOf(ordered.get("physicalNetwork")), segment));
-            ordered.putAll(details);
-            details.clear();
-            details.putAll(ordered);
+            details.put("vlan", vlanSource.take(String.valueOf(details.get("physicalNetwork")), segment));
         }
         return segment;
     }
