@@ -138,7 +138,7 @@ public class VnfPackage {
         touch();
     }
 
-    /** Why {@code target} cannot be set (the update itself is a query: see the repository). */
+    /** Why {@code target} cannot be set (the update itself is one SQL statement: see VnfPackageService.changeUsage). */
     void checkUsage(UsageState target) {
         if (target == UsageState.IN_USE && usageState != UsageState.IN_USE && (onboardingState != OnboardingState.ONBOARDED
                 || operationalState != OperationalState.ENABLED)) {

@@ -29,17 +29,4 @@ public interface VnfPackageRepository extends JpaRepository<VnfPackage, UUID> {
             + " where p.onboardingState = dev.mano.orchestrator.catalog.OnboardingState.PROCESSING and p.updatedAt < :before")
     int failStaleProcessing(@Param("before") OffsetDateTime before, @Param("now") OffsetDateTime now,
                             @Param("failure") String failure);
-
-    /**
-     * Sets the usage state without an optimistic check (instantiations of one package may run
-     * concurrently) but bumps the version, so a concurrent disable or delete does fail. IN_USE is
-     * only set on an ONBOARDED, ENABLED package.
-     */
-    @Modifying(flushAutomatically = true)
-    @Query("update VnfPackage p set p.usageState = :usage, p.updatedAt = :now, p.rowVersion = p.rowVersion + 1"
-            + " where p.id = :id and p.usageState <> :usage"
-            + " and (:usage = dev.mano.orchestrator.catalog.UsageState.NOT_IN_USE"
-            + " or (p.onboardingState = dev.mano.orchestrator.catalog.OnboardingState.ONBOARDED"
-            + " and p.operationalState = dev.mano.orchestrator.catalog.OperationalState.ENABLED))")
-    int changeUsage(@Param("id") UUID id, @Param("usage") UsageState usage, @Param("now") OffsetDateTime now);
 }

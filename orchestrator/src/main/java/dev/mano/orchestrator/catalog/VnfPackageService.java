@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,11 +51,12 @@ public class VnfPackageService {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final ContentLock contentLock;
+    private final JdbcTemplate jdbc;
     private final Map<UUID, Vnfd> parsed = new ConcurrentHashMap<>();
 
     VnfPackageService(VnfPackageRepository packages, PackageStore store, PackageContentReader reader,
                       CatalogProperties props, PlatformTransactionManager txManager, JsonMapper json,
-                      ContentLock contentLock) {
+                      ContentLock contentLock, JdbcTemplate jdbc) {
         this.packages = packages;
         this.store = store;
         this.reader = reader;
@@ -62,6 +64,7 @@ public class VnfPackageService {
         this.tx = new TransactionTemplate(txManager);
         this.json = json;
         this.contentLock = contentLock;
+        this.jdbc = jdbc;
     }
 
     public VnfPackage create(Map<String, Object> userDefinedData) {
@@ -163,12 +166,38 @@ public class VnfPackageService {
         });
     }
 
+    /**
+     * Sets the usage state without an optimistic check (instantiations of one package may run
+     * concurrently) but bumps the version, so a concurrent disable or delete does fail. IN_USE is
+     * only set on an ONBOARDED, ENABLED package; a package already in the target state is left
+     * alone (nothing written, no row lock: most instances are made from a package already IN_USE).
+     * Plain SQL: this runs once per VNF instance created or deleted (see VnfPackageCatalog).
+     */
     void changeUsage(UUID id, UsageState usage) {
         tx.executeWithoutResult(s -> {
-            if (packages.changeUsage(id, usage, java.time.OffsetDateTime.now()) == 0) {
-                get(id).checkUsage(usage); // 404 if gone, 409 if not deployable; already so is fine
+            UsageState current = usageState(id);
+            if (current == usage) return;
+            int changed = jdbc.update("""
+                    UPDATE vnf_package SET usage_state = ?, updated_at = ?, row_version = row_version + 1
+                     WHERE id = ? AND usage_state <> ?
+                       AND (? = 'NOT_IN_USE' OR (onboarding_state = 'ONBOARDED' AND operational_state = 'ENABLED'))""",
+                    usage.name(), java.time.OffsetDateTime.now(), id, usage.name(), usage.name());
+            if (changed == 0 && usageState(id) != usage) {
+                get(id).checkUsage(usage); // 409 when not deployable
             }
         });
+    }
+
+    /** The usage state; 404 when the package does not exist. */
+    private UsageState usageState(UUID id) {
+        return jdbc.query("SELECT usage_state FROM vnf_package WHERE id = ?", (rs, i) -> UsageState.valueOf(rs.getString(1)), id)
+                .stream().findFirst().orElseThrow(() -> ApiProblem.notFound("VNF package", id));
+    }
+
+    /** The parsed VNFD of an ONBOARDED package by id: from the cache without reading the row. */
+    public Vnfd vnfd(UUID id) {
+        Vnfd cached = parsed.get(id);
+        return cached != null ? cached : vnfd(get(id));
     }
 
     /** The parsed VNFD of an ONBOARDED package (parsed once, then cached: content never changes). */

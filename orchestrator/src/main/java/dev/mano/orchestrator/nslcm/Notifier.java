@@ -86,9 +86,11 @@ public class Notifier {
     }
 
     private void broadcast(Map<String, Object> body) {
+        if (streams.isEmpty()) return;
+        String text = json.writeValueAsString(body); // once, not once per open stream
         for (SseEmitter emitter : streams) {
             try {
-                emitter.send(SseEmitter.event().name(OPERATION_NOTIFICATION).data(body));
+                emitter.send(SseEmitter.event().name(OPERATION_NOTIFICATION).data(text));
             } catch (IOException | IllegalStateException gone) {
                 streams.remove(emitter);
             }

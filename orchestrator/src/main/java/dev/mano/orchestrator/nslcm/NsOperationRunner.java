@@ -39,8 +39,8 @@ class NsOperationRunner {
         this.props = props;
     }
 
+    /** The START notification comes from {@link #drive} once the operation is PROCESSING (SOL005), not twice. */
     void start(NsLcmOpOcc op) {
-        notifier.operationChanged(op, "START");
         executor.submit(() -> drive(op.id(), OperationState.STARTING, false));
     }
 

@@ -1,39 +1,36 @@
 package dev.mano.orchestrator.vnflcm;
 
 import dev.mano.orchestrator.api.ApiProblem;
-import dev.mano.orchestrator.catalog.OnboardingState;
-import dev.mano.orchestrator.catalog.OperationalState;
-import dev.mano.orchestrator.catalog.VnfPackage;
-import dev.mano.orchestrator.catalog.VnfPackageRepository;
-import dev.mano.orchestrator.catalog.VnfPackageService;
+import dev.mano.orchestrator.catalog.OnboardedPackage;
+import dev.mano.orchestrator.catalog.VnfPackageCatalog;
 import dev.mano.orchestrator.catalog.vnfd.Vnfd;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** The catalog as the VNFM needs it: the package a new instance comes from, and its VNFD. */
 @Component
 class PackageLookup {
-    private final VnfPackageRepository packages;
-    private final VnfPackageService service;
+    private final VnfPackageCatalog catalog;
 
-    PackageLookup(VnfPackageRepository packages, VnfPackageService service) {
-        this.packages = packages;
-        this.service = service;
+    PackageLookup(VnfPackageCatalog catalog) {
+        this.catalog = catalog;
     }
 
     /** The onboarded, enabled package of {@code vnfdId}; 422 naming the field otherwise. */
-    VnfPackage enabledPackage(String vnfdId) {
-        VnfPackage p = packages.findByVnfdIdAndOnboardingState(vnfdId, OnboardingState.ONBOARDED)
-                .orElseThrow(() -> new ApiProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "unknown-vnfd",
+    OnboardedPackage enabledPackage(String vnfdId) {
+        OnboardedPackage p = catalog.onboarded(vnfdId)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-vnfd",
                         "Unknown VNFD", "no onboarded VNF package has vnfdId " + vnfdId).with("field", "vnfdId"));
-        if (p.operationalState() != OperationalState.ENABLED) {
+        if (!p.enabled()) {
             throw ApiProblem.conflict("package-disabled", "the VNF package " + p.id() + " of vnfdId " + vnfdId
                     + " is DISABLED; enable it first").with("vnfPkgId", p.id());
         }
         return p;
     }
 
+    /** The VNFD of an instance's package (parsed once per package: its content never changes). */
     Vnfd vnfd(UUID vnfPkgId) {
-        return service.vnfd(service.get(vnfPkgId));
+        return catalog.vnfd(vnfPkgId);
     }
 }

@@ -1,7 +1,7 @@
 package dev.mano.orchestrator.vnflcm;
 
 import dev.mano.orchestrator.api.ApiProblem;
-import dev.mano.orchestrator.catalog.VnfPackage;
+import dev.mano.orchestrator.catalog.OnboardedPackage;
 import dev.mano.orchestrator.catalog.VnfPackageCatalog;
 import dev.mano.orchestrator.catalog.vnfd.Vnfd;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ public class VnfLifecycle {
 
     @Transactional
     public VnfInstance create(String vnfdId, String name, String description, UUID nsInstanceId) {
-        VnfPackage pkg = packages.enabledPackage(vnfdId);
+        OnboardedPackage pkg = packages.enabledPackage(vnfdId);
         UUID id = UUID.randomUUID();
         VnfInstance instance = new VnfInstance(id, name == null || name.isBlank() ? "vnf-" + id.toString().substring(0, 8) : name,
                 description, vnfdId, pkg.id(), pkg.vnfProvider(), pkg.vnfProductName(), pkg.vnfSoftwareVersion(),
