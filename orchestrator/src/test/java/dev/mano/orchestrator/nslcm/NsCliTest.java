@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +44,8 @@ class NsCliTest {
     @Autowired LibvirtHosts libvirt;
     @TempDir Path dir;
     LifecycleApi api;
-    String hostUri;
+    /** Where every VNFC seen so far ran: domain name -> its host's libvirt URI (other tests' hosts are candidates too). */
+    private final Map<String, String> hostOfDomain = new HashMap<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private PrintStream realOut;
@@ -51,7 +54,7 @@ class NsCliTest {
     @BeforeEach
     void setUp() {
         api = new LifecycleApi(new ApiHttp(port));
-        hostUri = SimulatedHosts.write("cli");
+        String hostUri = SimulatedHosts.write("cli");
         String name = "cli-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> r = api.http().send("POST", "/vim/v1/hosts", LifecycleApi.ADMIN, "application/json",
                 LifecycleApi.JSON.writeValueAsString(SimulatedHosts.registration(name, hostUri, "net-" + name)));
@@ -111,7 +114,7 @@ class NsCliTest {
         List<String> scaledIn = domains(api.get("/nslcm/v1/ns_instances/" + nsId), "fw");
         assertThat(scaledIn).hasSize(2).allSatisfy(this::assertDefined);
         assertThat(scaledOut.stream().filter(d -> !scaledIn.contains(d)).toList()).singleElement()
-                .satisfies(gone -> assertThat(libvirt.lifecycle(hostUri).xml(gone)).isEmpty());
+                .satisfies(gone -> assertThat(libvirt.lifecycle(hostOfDomain.get(gone)).xml(gone)).isEmpty());
         assertThat(scaleLevel(fw)).isEqualTo(1);
 
         // refusals the CLI makes before sending anything
@@ -130,7 +133,7 @@ class NsCliTest {
 
         assertThat(mano("ns", "terminate", nsId, "--wait")).isZero();
         for (String domain : scaledOut) {
-            assertThat(libvirt.lifecycle(hostUri).xml(domain)).as(domain).isEmpty();
+            assertThat(libvirt.lifecycle(hostOfDomain.get(domain)).xml(domain)).as(domain).isEmpty();
         }
         assertThatThrownBy(() -> mano("ns", "scale", nsId, "--vnf", "fw", "--aspect", "capacity"))
                 .hasMessage("NS instance " + nsId + " is NOT_INSTANTIATED; only an INSTANTIATED NS scales (./mano ns instantiate first)");
@@ -230,10 +233,17 @@ class NsCliTest {
         throw new AssertionError("no member " + profile + " in " + ns);
     }
 
-    private static List<String> domains(JsonNode ns, String profile) {
+    /** The domains of a member's VNFCs; remembers each one's host. */
+    private List<String> domains(JsonNode ns, String profile) {
+        Map<String, String> uris = new HashMap<>();
+        api.get("/vim/v1/hosts").forEach(h -> uris.put(h.get("name").asString(), h.get("libvirtUri").asString()));
         List<String> names = new ArrayList<>();
         for (JsonNode m : ns.get("vnfInstance")) {
-            if (m.get("vnfProfileId").asString().equals(profile)) m.get("vnfcs").forEach(c -> names.add(c.get("domain").asString()));
+            if (!m.get("vnfProfileId").asString().equals(profile)) continue;
+            for (JsonNode c : m.get("vnfcs")) {
+                names.add(c.get("domain").asString());
+                hostOfDomain.put(c.get("domain").asString(), uris.get(c.get("host").asString()));
+            }
         }
         return names;
     }
@@ -257,11 +267,12 @@ class NsCliTest {
     }
 
     private String xml(String domain) throws VimException {
-        return libvirt.lifecycle(hostUri).xml(domain).orElseThrow().replace('"', '\'');
+        return libvirt.lifecycle(hostOfDomain.get(domain)).xml(domain).orElseThrow().replace('"', '\'');
     }
 
     private void assertDefined(String domain) {
         try {
+            String hostUri = hostOfDomain.get(domain);
             assertThat(libvirt.lifecycle(hostUri).xml(domain)).as("domain " + domain + " on " + hostUri).isPresent();
         } catch (VimException e) {
             throw new AssertionError(e);
