@@ -25,7 +25,7 @@ stage() {
 }
 
 stage maven ./mvnw -B --fail-at-end verify
-for suite in ansible/tests/run.sh web-ui/e2e/run.sh vnf-images/e2e/run.sh vnf-images/e2e/chain.sh; do
+for suite in ansible/tests/run.sh web-ui/e2e/run.sh vnf-images/e2e/run.sh vnf-images/e2e/chain.sh vnf-images/e2e/scale.sh; do
   [ -f "$suite" ] && stage "$suite" bash "$suite"
 done
 
