@@ -78,12 +78,14 @@ function AccessPoint({ sap, at, wire: [x1, x2] }: { sap: ChainSap; at: number; w
   const hosts = sap.hosts.length > 0 ? sap.hosts.join(', ') : 'no host';
   return (
     <g data-testid={`sap-${sap.side}`}>
-      <title>{`${sap.side}: bridge ${sap.bridge ?? '?'} on ${hosts}${sap.network ? ` (libvirt network ${sap.network})` : ''}`}</title>
+      <title>{sap.bridge === undefined && sap.path !== undefined
+        ? `${sap.side}: ${sap.path}${sap.physicalNetwork ? ` on ${sap.physicalNetwork}` : ''} at ${hosts}`
+        : `${sap.side}: bridge ${sap.bridge ?? '?'} on ${hosts}${sap.network ? ` (libvirt network ${sap.network})` : ''}`}</title>
       <line x1={x1} y1={y} x2={x2 - 2} y2={y} stroke="#475569" strokeWidth={2} strokeDasharray="5 3" markerEnd="url(#arrow)" />
       <g transform={`translate(${at},${top + (nodeH - sapH) / 2})`}>
         <rect width={sapW} height={sapH} rx={sapH / 2} fill="#eff6ff" stroke="#1d4ed8" strokeWidth={1.5} strokeDasharray="4 2" />
         <text x={sapW / 2} y={19} textAnchor="middle" className="vnf-name">{sap.side}</text>
-        <text x={sapW / 2} y={36} textAnchor="middle" className="vnf-meta">{fit(sap.bridge ?? 'no bridge')}</text>
+        <text x={sapW / 2} y={36} textAnchor="middle" className="vnf-meta">{fit(sap.bridge ?? sap.path ?? 'no bridge')}</text>
         <text x={sapW / 2} y={52} textAnchor="middle" className="vnf-meta">{fit(hosts)}</text>
       </g>
     </g>

@@ -84,7 +84,7 @@ const realised = {
   ],
   chainLinks: [
     { position: 2, name: 'nat_rt', from: 'nat', to: 'rt', pathKind: 'SRIOV_VLAN',
-      details: { network: 'mano-0a1b2c3d-2', bridge: 'mn0a1b2c3d-2', hosts: ['edge-1', 'edge-2'], hostIds: ['h1', 'h2'], vlan: 2417, sameHostPreferred: false } },
+      details: { physicalNetwork: 'physnet-data', vlan: 2417, hosts: ['edge-1', 'edge-2'], hostIds: ['h1', 'h2'], sameHostPreferred: false } },
     { position: 1, name: 'fw_nat', from: 'fw', to: 'nat', pathKind: 'TAP_BRIDGE',
       details: { network: 'mano-0a1b2c3d-1', bridge: 'mn0a1b2c3d-1', hosts: ['edge-1'], hostIds: ['h1'], sameHostPreferred: true, bandwidthMbps: 1000 } },
   ],
@@ -104,7 +104,7 @@ describe('toChainView with realised links and access points', () => {
     const chain = toChainView(realised);
     expect(chain.links).toEqual([
       { from: 'v-fw', to: 'v-nat', path: 'tap/bridge', bridge: 'mn0a1b2c3d-1', hosts: ['edge-1'] },
-      { from: 'v-nat', to: 'v-rt', path: 'VF/VLAN 2417', bridge: 'mn0a1b2c3d-2', hosts: ['edge-1', 'edge-2'] },
+      { from: 'v-nat', to: 'v-rt', path: 'VF/VLAN 2417', hosts: ['edge-1', 'edge-2'] },
     ]);
     expect(chain.saps).toEqual([
       { side: 'ingress', vnf: 'v-fw', bridge: 'mn0a1b2c3d-in', network: 'mano-0a1b2c3d-in', hosts: ['edge-1'] },
@@ -167,7 +167,18 @@ describe('ChainGraph with access points', () => {
     expect(within(tap).getByText('tap/bridge')).toBeTruthy();
     expect(within(tap).getByText('mn0a1b2c3d-1')).toBeTruthy();
     expect(within(vlan).getByText('VF/VLAN 2417')).toBeTruthy();
-    expect(within(vlan).getByText('mn0a1b2c3d-2')).toBeTruthy();
+    expect(within(vlan).queryByText(/^mn/)).toBeNull();
+  });
+
+  it('draws an access point on VFs with its VLAN and physical network instead of a bridge', () => {
+    const onVfs = { ...realised, sapInfo: [realised.sapInfo[1], { position: 3, name: 'egress', from: 'rt', to: 'access', pathKind: 'SAP',
+      details: { path: 'SRIOV_VLAN', physicalNetwork: 'physnet-data', vlan: 2001, hosts: ['edge-2'], hostIds: ['h2'] } }] };
+    const chain = toChainView(onVfs);
+    expect(chain.saps[1]).toEqual({ side: 'egress', vnf: 'v-rt', path: 'VF/VLAN 2001', physicalNetwork: 'physnet-data', hosts: ['edge-2'] });
+    render(<ChainGraph chain={chain} />);
+    const egress = screen.getByTestId('sap-egress');
+    expect(within(egress).getByText('VF/VLAN 2001')).toBeTruthy();
+    expect(egress.querySelector('title')?.textContent).toBe('egress: VF/VLAN 2001 on physnet-data at edge-2');
   });
 
   it('draws an older instance without access points, starting at the left edge', () => {

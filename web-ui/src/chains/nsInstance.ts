@@ -29,7 +29,7 @@ export interface ChainLink {
   to: string;
   /** vhost-user, VF/VLAN, tap … as the orchestrator realised the link */
   path?: string;
-  /** The Linux bridge carrying the link (on each of its hosts for an inter-host VLAN link). */
+  /** The Linux bridge carrying a tap/bridge link; a VF/VLAN link has none (the NIC and the provider network carry it). */
   bridge?: string;
   hosts?: string[];
 }
@@ -41,6 +41,9 @@ export interface ChainSap {
   vnf?: string;
   bridge?: string;
   network?: string;
+  /** For an access point on VFs: its VLAN as a person reads it (VF/VLAN n), and the physical network. */
+  path?: string;
+  physicalNetwork?: string;
   hosts: string[];
 }
 
@@ -106,6 +109,8 @@ export function toChainView(raw: unknown): ChainView {
         vnf: member(text(side === 'ingress' ? sap.to : sap.from)),
         bridge: text(details.bridge),
         network: text(details.network),
+        path: text(details.path) === 'SRIOV_VLAN' ? pathLabel({ pathKind: 'SRIOV_VLAN', details }) : undefined,
+        physicalNetwork: text(details.physicalNetwork),
         hosts: strings(details.hosts),
       };
     })
