@@ -43,7 +43,9 @@ final class NsCommands {
                                                  aspect of its VNFD; --in scales in
             mano ns delete ID                    delete a terminated instance
             mano ns ops [ID]                     NS operation occurrences (of one instance)
-            mano ns retry|rollback|fail OP_ID    decide about a FAILED_TEMP operation""";
+            mano ns retry|rollback OP_ID [--wait]  decide about a FAILED_TEMP operation: run it again, or undo
+                                                 what it did; --wait follows it to its end
+            mano ns fail OP_ID                   give a FAILED_TEMP operation up (FAILED)""";
 
     int nsd(Args args) {
         String verb = args.word(1, "an nsd command (list, onboard, enable, disable, delete)");
@@ -147,7 +149,12 @@ final class NsCommands {
                 }
                 t.print();
             }
-            case "retry", "rollback", "fail" -> Output.json(api.postJson(OPS + "/" + args.word(2, "operation id") + "/" + verb, Map.of()));
+            case "retry", "rollback" -> {
+                JsonNode op = api.postJson(OPS + "/" + args.word(2, "operation id") + "/" + verb, Map.of());
+                if (args.flag("wait")) return finish(op, true);
+                Output.json(op);
+            }
+            case "fail" -> Output.json(api.postJson(OPS + "/" + args.word(2, "operation id") + "/fail", Map.of()));
             default -> throw new CliError("unknown ns command '" + verb + "'\n" + NS_HELP);
         }
         return 0;

@@ -143,6 +143,28 @@ class NsCliTest {
     }
 
     @Test
+    void aChainThatFitsNowhereTellsWhyAndRollsBackToNothing() throws IOException {
+        String fw = api.onboardVnfd(scalableVnfd());
+        String huge = api.onboardVnfd(scalableVnfd().replace("virtual_mem_size: 512 MiB", "virtual_mem_size: 4096 GiB"));
+        String nsdId = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(mano("nsd", "onboard", Files.writeString(dir.resolve("nsd.yaml"), NsLifecycleTest.nsd(nsdId, fw, huge)).toString()))
+                .isZero();
+
+        assertThatThrownBy(() -> mano("ns", "instantiate", "--nsd", nsdId, "--wait"))
+                .isInstanceOf(CliError.class)
+                .hasMessageMatching("(?s)operation [0-9a-f-]+ is FAILED_TEMP: .*router.*\n  decide with: \\./mano ns retry\\|rollback\\|fail [0-9a-f-]+");
+        String nsId = printed(err).lines().filter(l -> l.startsWith("NS instance ")).findFirst().orElseThrow().split(" ")[2];
+        String opId = lastOp(nsId, "INSTANTIATE").get("id").asString();
+
+        assertThat(mano("ns", "rollback", opId, "--wait")).isZero();
+        assertThat(printed(out)).contains(opId + "  ROLLED_BACK");
+        JsonNode ns = api.get("/nslcm/v1/ns_instances/" + nsId);
+        assertThat(ns.get("nsState").asString()).isEqualTo("NOT_INSTANTIATED");
+        assertThat(ns.get("vnfInstance")).isEmpty();
+        assertThat(mano("ns", "delete", nsId)).isZero();
+    }
+
+    @Test
     void theServersProblemDetailsReachThePerson() {
         assertThatThrownBy(() -> mano("ns", "instantiate", "--nsd", "no-such-nsd-" + UUID.randomUUID()))
                 .isInstanceOf(CliError.class)
