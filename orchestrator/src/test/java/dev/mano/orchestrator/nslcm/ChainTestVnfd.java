@@ -9,6 +9,22 @@ import java.util.UUID;
  * the given kinds in order (order 0, 1, ...): {@code virtio}, {@code vhost-user}, {@code sriov-vf}.
  */
 final class ChainTestVnfd {
+    /** Appended to {@link #yaml}: the aspect {@code capacity}, one more VNFC per step, up to level 2. */
+    static final String CAPACITY_ASPECT = """
+              policies:
+                - aspects:
+                    type: tosca.policies.nfv.ScalingAspects
+                    properties:
+                      aspects:
+                        capacity: { name: capacity, max_scale_level: 2, step_deltas: [ one ] }
+                - deltas:
+                    type: tosca.policies.nfv.VduScalingAspectDeltas
+                    properties:
+                      aspect: capacity
+                      deltas: { one: { number_of_instances: 1 } }
+                    targets: [ fwd ]
+            """;
+
     private ChainTestVnfd() {}
 
     static String yaml(String physnet, int pmdLcores, int numaNodes, String... cpKinds) {

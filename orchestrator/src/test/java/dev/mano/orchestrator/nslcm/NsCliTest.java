@@ -145,7 +145,7 @@ class NsCliTest {
     @Test
     void aChainThatFitsNowhereTellsWhyAndRollsBackToNothing() throws IOException {
         String fw = api.onboardVnfd(scalableVnfd());
-        String huge = api.onboardVnfd(scalableVnfd().replace("virtual_mem_size: 512 MiB", "virtual_mem_size: 4096 GiB"));
+        String huge = api.onboardVnfd(scalableVnfd().replace("virtual_mem_size: 1 GiB", "virtual_mem_size: 4096 GiB"));
         String nsdId = "cli-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(mano("nsd", "onboard", Files.writeString(dir.resolve("nsd.yaml"), NsLifecycleTest.nsd(nsdId, fw, huge)).toString()))
                 .isZero();
@@ -202,50 +202,7 @@ class NsCliTest {
 
     /** One small VDU without declared ports (the NS wires two), scalable by one VNFC per step up to three. */
     private static String scalableVnfd() {
-        return """
-                tosca_definitions_version: tosca_simple_yaml_1_3
-                imports: [ etsi_nfv_sol001_common_types.yaml ]
-                topology_template:
-                  node_templates:
-                    vnf:
-                      type: tosca.nodes.nfv.VNF
-                      properties:
-                        descriptor_id: %s
-                        descriptor_version: "1.0"
-                        provider: mano.test
-                        product_name: cli-test
-                        software_version: 0.1.0
-                        flavour_id: default
-                    fwd:
-                      type: tosca.nodes.nfv.Vdu.Compute
-                      properties:
-                        name: fwd
-                        vdu_profile: { min_number_of_instances: 1, max_number_of_instances: 3 }
-                      capabilities:
-                        virtual_compute:
-                          properties:
-                            virtual_cpu:
-                              num_virtual_cpu: 2
-                              vdu_cpu_requirements:
-                                mano.cpu_policy: dedicated
-                                mano.pmd_lcores: "1"
-                            virtual_memory:
-                              virtual_mem_size: 512 MiB
-                              vdu_mem_requirements:
-                                mano.hugepage_size: 2MB
-                  policies:
-                    - aspects:
-                        type: tosca.policies.nfv.ScalingAspects
-                        properties:
-                          aspects:
-                            capacity: { name: capacity, max_scale_level: 2, step_deltas: [ one ] }
-                    - deltas:
-                        type: tosca.policies.nfv.VduScalingAspectDeltas
-                        properties:
-                          aspect: capacity
-                          deltas: { one: { number_of_instances: 1 } }
-                        targets: [ fwd ]
-                """.formatted(UUID.randomUUID());
+        return ChainTestVnfd.yaml("unused", 1, 1) + ChainTestVnfd.CAPACITY_ASPECT;
     }
 
     private static String member(JsonNode ns, String profile) {
