@@ -36,10 +36,10 @@ public final class Planner {
             VnfcNeeds need = chain.get(i);
             Demand demand = Demand.of(need);
             Taken prev = i == 0 ? null : placed.get(i - 1);
-            Choice best = choose(snapshot, request.strategy(), need, demand, suffix[i], prev, chain, placed);
+            Choice best = choose(snapshot, request, need, demand, suffix[i], prev, placed);
             if (best == null) {
                 PlanOutcome.Rejected rejected = explainRejections
-                        ? RejectionReasons.explain(snapshot, need, demand, chain, placed, i)
+                        ? RejectionReasons.explain(snapshot, request, need, demand, placed, i)
                         : new PlanOutcome.Rejected(need.name(), false, List.of());
                 for (int j = placed.size() - 1; j >= 0; j--) {
                     placed.get(j).giveBack();
@@ -57,27 +57,29 @@ public final class Planner {
 
     private record Choice(HostCapacity host, CellCapacity[] cells) {}
 
-    private static Choice choose(CapacitySnapshot snapshot, Strategy strategy, VnfcNeeds need, Demand demand,
-                                 ChainSuffix rest, Taken prev, List<VnfcNeeds> chain, List<Taken> placed) {
+    private static Choice choose(CapacitySnapshot snapshot, PlacementRequest request, VnfcNeeds need, Demand demand,
+                                 ChainSuffix rest, Taken prev, List<Taken> placed) {
         // Locality outranks everything else in the score, so when the predecessor's host can take this
         // VNFC no other host can win: weigh that host alone and skip the scan.
         if (prev != null) {
-            Choice local = best(List.of(prev.host()), strategy, need, demand, rest, prev, chain, placed);
+            Choice local = best(List.of(prev.host()), request, need, demand, rest, prev, placed);
             if (local != null) {
                 return local;
             }
         }
-        return best(snapshot.hosts(), strategy, need, demand, rest, prev, chain, placed);
+        return best(snapshot.hosts(), request, need, demand, rest, prev, placed);
     }
 
-    private static Choice best(List<HostCapacity> hosts, Strategy strategy, VnfcNeeds need, Demand demand,
-                               ChainSuffix rest, Taken prev, List<VnfcNeeds> chain, List<Taken> placed) {
+    private static Choice best(List<HostCapacity> hosts, PlacementRequest request, VnfcNeeds need, Demand demand,
+                               ChainSuffix rest, Taken prev, List<Taken> placed) {
+        Strategy strategy = request.strategy();
+        List<VnfcNeeds> chain = request.chain();
         HostCapacity bestHost = null;
         CellCapacity[] bestCells = null;
         long bestScore = Long.MIN_VALUE;
         int nodes = need.guestNumaNodes();
         for (HostCapacity h : hosts) {
-            if (!h.ready() || h.cells().length < nodes || antiAffinityHolder(h, need, chain, placed) != null) {
+            if (!request.allows(h) || !h.ready() || h.cells().length < nodes || antiAffinityHolder(h, need, chain, placed) != null) {
                 continue;
             }
             int hostFree = -1; // computed only for a host with a fitting cell

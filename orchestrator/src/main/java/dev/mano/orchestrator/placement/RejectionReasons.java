@@ -14,12 +14,16 @@ final class RejectionReasons {
 
     private RejectionReasons() {}
 
-    static PlanOutcome.Rejected explain(CapacitySnapshot snapshot, VnfcNeeds need, Demand demand,
-                                        List<VnfcNeeds> chain, List<Taken> placed, int index) {
+    static PlanOutcome.Rejected explain(CapacitySnapshot snapshot, PlacementRequest request, VnfcNeeds need, Demand demand,
+                                        List<Taken> placed, int index) {
+        List<VnfcNeeds> chain = request.chain();
         List<String> lines = new ArrayList<>();
         boolean fitsSomewhereWhenEmpty = false;
         String prefix = chain.size() > 1 ? "'" + need.name() + "' (" + (index + 1) + " of " + chain.size() + "): " : "";
         for (HostCapacity h : snapshot.hosts()) {
+            if (!request.allows(h)) {
+                continue; // not a candidate: its reasons would only hide the ones that count
+            }
             fitsSomewhereWhenEmpty |= fitsWhenEmpty(h, demand);
             if (!h.ready()) {
                 lines.add(prefix + h.name() + ": not ready (" + h.stateReason() + ")");
@@ -50,6 +54,9 @@ final class RejectionReasons {
         }
         if (snapshot.hosts().isEmpty()) {
             lines.add("no hosts are registered (POST /vim/v1/hosts)");
+        } else if (!request.onlyHosts().isEmpty()) {
+            lines.add("only " + snapshot.hosts().stream().filter(request::allows).map(HostCapacity::name).sorted().toList()
+                    + " may take it");
         }
         if (!placed.isEmpty()) {
             lines.add("(figures count the resources the chain's earlier VNFCs would take)");

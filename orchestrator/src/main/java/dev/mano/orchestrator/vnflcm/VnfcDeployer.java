@@ -62,7 +62,7 @@ class VnfcDeployer {
      */
     List<Vnfc> deploy(OpContext ctx, VnfInstance instance, Vnfd vnfd, List<NewVnfc> vnfcs, Strategy strategy,
                       PlacementPlan preplaced, GuestSetup guest, int from, int to) throws VimException {
-        PlacementPlan plan = preplaced != null ? preplaced : place(ctx, instance, vnfd, vnfcs, strategy, from);
+        PlacementPlan plan = preplaced != null ? preplaced : place(ctx, instance, vnfd, vnfcs, strategy, bridgeHosts(instance, guest), from);
 
         Map<UUID, Vdu> vduOf = new HashMap<>();
         vnfcs.forEach(c -> vduOf.put(c.id(), c.vdu()));
@@ -92,11 +92,25 @@ class VnfcDeployer {
         return created;
     }
 
+    /**
+     * Where a VNFC added to this instance may go: a tap on a libvirt network only works on a host that has the
+     * network, so when its ports are bridges (a chain member's TAP_BRIDGE segments, which exist on the host
+     * its first VNFCs were placed on) it must join them there. Empty: anywhere (VF ports, or no VNFC yet).
+     */
+    private Set<UUID> bridgeHosts(VnfInstance instance, GuestSetup guest) {
+        if (guest.dataPorts().stream().noneMatch(p -> p instanceof GuestSetup.DataPort.Network)) {
+            return Set.of();
+        }
+        Set<UUID> on = new LinkedHashSet<>();
+        instances.vnfcs(instance.id()).forEach(v -> on.add(v.hostId()));
+        return on;
+    }
+
     private PlacementPlan place(OpContext ctx, VnfInstance instance, Vnfd vnfd, List<NewVnfc> vnfcs, Strategy strategy,
-                                int from) {
+                                Set<UUID> onlyHosts, int from) {
         ctx.progress(from, "placing " + vnfcs.size() + " VNFC(s)");
         List<VnfcNeeds> needs = vnfcs.stream().map(c -> VnfcRequirements.needs(instance.name(), vnfd, c)).toList();
-        PlacementRequest request = new PlacementRequest(strategy, needs);
+        PlacementRequest request = new PlacementRequest(strategy, needs, onlyHosts);
         List<String> invalid = PlacementService.validate(request);
         if (!invalid.isEmpty()) {
             throw new OperationFailure(422, "vnfd-not-placeable", "The VNFD asks for resources placement cannot express",
@@ -105,7 +119,8 @@ class VnfcDeployer {
         return switch (placement.place(request)) {
             case PlanOutcome.Planned p -> p.plan();
             case PlanOutcome.Rejected r -> throw new OperationFailure(409, "no-placement", "No host can take the VNFC",
-                    "nothing fits " + r.vnfcName() + (r.neverFits() ? " on any registered host, even empty" : " right now"))
+                    "nothing fits " + r.vnfcName() + (onlyHosts.isEmpty() ? "" : " on the host its chain bridges are on")
+                            + (r.neverFits() ? (onlyHosts.isEmpty() ? " on any registered host" : "") + ", even empty" : " right now"))
                     .with("reasons", r.reasons());
         };
     }

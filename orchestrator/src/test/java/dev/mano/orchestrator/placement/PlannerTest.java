@@ -93,6 +93,22 @@ class PlannerTest {
     }
 
     @Test
+    void onlyHostsKeepsVnfcsOnTheGivenHostAndSaysSoWhenItIsFull() {
+        CapacitySnapshot s = twoHosts();
+        HostCapacity second = s.hosts().get(1);
+        // PACK alone would take the first host (same fill, first listed); the restriction wins
+        PlacementPlan plan = planned(s, new PlacementRequest(Strategy.PACK,
+                List.of(vnfc("scaled", 2, ThreadPolicy.ISOLATE, 256, Map.of())), Set.of(second.id())));
+        assertThat(plan.vnfcs()).extracting(VnfcPlacement::hostName).containsOnly("host-2");
+
+        PlanOutcome tooBig = planner.plan(s, new PlacementRequest(Strategy.PACK,
+                List.of(vnfc("huge", 30, ThreadPolicy.ISOLATE, 256, Map.of())), Set.of(second.id())), UUID.randomUUID());
+        assertThat(tooBig).isInstanceOf(PlanOutcome.Rejected.class);
+        List<String> reasons = ((PlanOutcome.Rejected) tooBig).reasons();
+        assertThat(reasons).noneMatch(r -> r.contains("host-1")).contains("only [host-2] may take it");
+    }
+
+    @Test
     void antiAffinityPutsGroupMembersOnDifferentHosts() {
         CapacitySnapshot s = twoHosts();
         VnfcNeeds a = new VnfcNeeds(null, "lb-a", 2, 1, ThreadPolicy.ISOLATE, 256, 2048, 1, Map.of(), 0, "lb");
