@@ -28,19 +28,19 @@ public class NsLcmOpOccStore {
         this.json = json;
     }
 
+    /** The new occurrence as stored (one round trip: the insert returns the row). */
     NsLcmOpOcc open(UUID nsId, NsOperation operation, Map<String, Object> params) {
         UUID id = UUID.randomUUID();
         try {
-            jdbc.update("""
+            return jdbc.query("""
                     INSERT INTO ns_lcm_op_occ (id, ns_instance_id, operation, operation_state, state_entered_time, start_time,
                         operation_params, progress_detail)
-                    VALUES (?, ?, ?, 'STARTING', now(), now(), ?::jsonb, 'accepted')""",
-                    id, nsId, operation.name(), json.writeValueAsString(params));
+                    VALUES (?, ?, ?, 'STARTING', now(), now(), ?::jsonb, 'accepted') RETURNING *""",
+                    this::row, id, nsId, operation.name(), json.writeValueAsString(params)).getFirst();
         } catch (DuplicateKeyException e) {
             throw ApiProblem.conflict("operation-in-progress", "NS instance " + nsId
                     + " has an unfinished operation; retry, roll back or fail it first");
         }
-        return find(id).orElseThrow();
     }
 
     public Optional<NsLcmOpOcc> find(UUID id) {
@@ -51,6 +51,21 @@ public class NsLcmOpOccStore {
         return nsId == null
                 ? jdbc.query("SELECT * FROM ns_lcm_op_occ ORDER BY start_time DESC", this::row)
                 : jdbc.query("SELECT * FROM ns_lcm_op_occ WHERE ns_instance_id = ? ORDER BY start_time DESC", this::row, nsId);
+    }
+
+    /** {@link #transition} and then the row, in one round trip; empty when someone else moved it first. */
+    Optional<NsLcmOpOcc> transitionAndGet(UUID id, OperationState from, OperationState to) {
+        return jdbc.query("""
+                UPDATE ns_lcm_op_occ SET operation_state = ?, state_entered_time = now(), heartbeat_at = now()
+                WHERE id = ? AND operation_state = ? RETURNING *""", this::row, to.name(), id, from.name()).stream().findFirst();
+    }
+
+    /** The last step of a completed operation: progress 'completed' and COMPLETED, returning the row it left. */
+    Optional<NsLcmOpOcc> complete(UUID id) {
+        return jdbc.query("""
+                UPDATE ns_lcm_op_occ SET progress_detail = 'completed', operation_state = 'COMPLETED', state_entered_time = now(),
+                    heartbeat_at = now() WHERE id = ? AND operation_state = 'PROCESSING' RETURNING *""", this::row, id)
+                .stream().findFirst();
     }
 
     boolean transition(UUID id, OperationState from, OperationState to) {

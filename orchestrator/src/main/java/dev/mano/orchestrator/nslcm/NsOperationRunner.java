@@ -7,6 +7,7 @@ import dev.mano.orchestrator.vnflcm.OperationState;
 import dev.mano.orchestrator.vnflcm.VnfLcmProperties;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,14 +67,20 @@ class NsOperationRunner {
     }
 
     private void drive(UUID id, OperationState from, boolean retrying) {
-        if (from == OperationState.STARTING && !ops.transition(id, from, OperationState.PROCESSING)) return;
-        NsLcmOpOcc op = ops.find(id).orElseThrow();
+        NsLcmOpOcc op;
+        if (from == OperationState.STARTING) {
+            Optional<NsLcmOpOcc> moved = ops.transitionAndGet(id, from, OperationState.PROCESSING);
+            if (moved.isEmpty()) return;
+            op = moved.get();
+        } else {
+            op = ops.find(id).orElseThrow();
+        }
         notifier.operationChanged(op, "START");
         ScheduledFuture<?> beat = heartbeats.start(id, () -> ops.heartbeat(id));
+        Optional<NsLcmOpOcc> completed = Optional.empty();
         try {
             work.run(op, retrying);
-            ops.progress(id, "completed");
-            ops.transition(id, OperationState.PROCESSING, OperationState.COMPLETED);
+            completed = ops.complete(id);
             log.info("NS {} {} completed", op.operation(), id);
         } catch (Exception | LinkageError e) {
             String step = ops.find(id).map(NsLcmOpOcc::progressDetail).orElse("?");
@@ -81,7 +88,8 @@ class NsOperationRunner {
             ops.fail(id, OperationState.PROCESSING, OperationFailure.of(e, step));
         } finally {
             beat.cancel(false);
-            notify(id, "RESULT");
+            // the row the completion returned is the row a read would give: no second round trip
+            completed.ifPresentOrElse(done -> notifier.operationChanged(done, "RESULT"), () -> notify(id, "RESULT"));
         }
     }
 

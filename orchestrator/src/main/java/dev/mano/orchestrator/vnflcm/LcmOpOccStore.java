@@ -39,11 +39,11 @@ public class LcmOpOccStore {
     LcmOpOcc open(UUID vnfInstanceId, LcmOperation operation, Map<String, Object> params, boolean automatic) {
         UUID id = UUID.randomUUID();
         try {
-            jdbc.update("""
+            return jdbc.query("""
                     INSERT INTO vnf_lcm_op_occ (id, vnf_instance_id, operation, operation_state, state_entered_time,
                         start_time, is_automatic_invocation, operation_params, progress_detail)
-                    VALUES (?, ?, ?, 'STARTING', now(), now(), ?, ?::jsonb, 'accepted')""",
-                    id, vnfInstanceId, operation.name(), automatic, json.writeValueAsString(params));
+                    VALUES (?, ?, ?, 'STARTING', now(), now(), ?, ?::jsonb, 'accepted') RETURNING *""",
+                    this::row, id, vnfInstanceId, operation.name(), automatic, json.writeValueAsString(params)).getFirst();
         } catch (DuplicateKeyException e) {
             UUID open = jdbc.queryForObject("""
                     SELECT id FROM vnf_lcm_op_occ WHERE vnf_instance_id = ?
@@ -51,7 +51,6 @@ public class LcmOpOccStore {
             throw ApiProblem.conflict("operation-in-progress", "VNF instance " + vnfInstanceId
                     + " has an unfinished operation " + open + "; retry, roll back or fail it first").with("vnfLcmOpOccId", open);
         }
-        return find(id).orElseThrow();
     }
 
     public Optional<LcmOpOcc> find(UUID id) {
@@ -62,6 +61,24 @@ public class LcmOpOccStore {
         return vnfInstanceId == null
                 ? jdbc.query("SELECT * FROM vnf_lcm_op_occ ORDER BY start_time DESC", this::row)
                 : jdbc.query("SELECT * FROM vnf_lcm_op_occ WHERE vnf_instance_id = ? ORDER BY start_time DESC", this::row, vnfInstanceId);
+    }
+
+    /** {@link #transition} and then the row, in one round trip; empty when someone else moved it first. */
+    Optional<LcmOpOcc> transitionAndGet(UUID id, OperationState from, OperationState to) {
+        Optional<LcmOpOcc> moved = jdbc.query("""
+                UPDATE vnf_lcm_op_occ SET operation_state = ?, state_entered_time = now(), heartbeat_at = now()
+                WHERE id = ? AND operation_state = ? RETURNING *""", this::row, to.name(), id, from.name()).stream().findFirst();
+        if (moved.isPresent() && !to.running()) rested(id);
+        return moved;
+    }
+
+    /** The last step of a completed operation: progress 100 'completed' and COMPLETED; false when someone else moved it. */
+    boolean complete(UUID id) {
+        boolean moved = jdbc.update("""
+                UPDATE vnf_lcm_op_occ SET progress = 100, progress_detail = 'completed', operation_state = 'COMPLETED',
+                    state_entered_time = now(), heartbeat_at = now() WHERE id = ? AND operation_state = 'PROCESSING'""", id) == 1;
+        if (moved) rested(id);
+        return moved;
     }
 
     /** Moves {@code id} from {@code from} to {@code to}; false when someone else moved it first. */

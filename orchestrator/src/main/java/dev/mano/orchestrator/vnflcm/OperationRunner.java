@@ -3,6 +3,7 @@ package dev.mano.orchestrator.vnflcm;
 import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.api.ApiProblem;
 import jakarta.annotation.PreDestroy;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,17 +59,20 @@ class OperationRunner {
     }
 
     private void drive(UUID id, OperationState from, OperationState to, boolean retrying) {
-        if (from != to && !ops.transition(id, from, to)) {
-            return;
+        LcmOpOcc op;
+        if (from != to) {
+            Optional<LcmOpOcc> moved = ops.transitionAndGet(id, from, to);
+            if (moved.isEmpty()) return;
+            op = moved.get();
+        } else {
+            op = ops.find(id).orElseThrow();
         }
-        LcmOpOcc op = ops.find(id).orElseThrow();
         OpContext ctx = new OpContext(op, ops);
         ScheduledFuture<?> beat = heartbeats.start(id, () -> ops.heartbeat(id));
         try {
             LcmWork work = works.forOperation(op.operation());
             if (retrying) work.retry(ctx); else work.run(ctx);
-            ops.progress(id, 100, "completed");
-            if (ops.transition(id, OperationState.PROCESSING, OperationState.COMPLETED)) {
+            if (ops.complete(id)) {
                 log.info("{} {} of VNF {} completed", op.operation(), id, op.vnfInstanceId());
                 publish(op, true);
             }

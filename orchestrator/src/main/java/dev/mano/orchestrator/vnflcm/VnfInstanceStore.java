@@ -24,13 +24,14 @@ public class VnfInstanceStore {
         this.json = json;
     }
 
-    void insert(VnfInstance v) {
-        jdbc.update("""
+    /** The new row as stored (the insert returns it: no second round trip). */
+    VnfInstance insert(VnfInstance v) {
+        return jdbc.query("""
                 INSERT INTO vnf_instance (id, vnf_instance_name, vnf_instance_description, vnfd_id, vnf_pkg_id,
                     vnf_provider, vnf_product_name, vnf_software_version, vnfd_version, instantiation_state, ns_instance_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOT_INSTANTIATED', ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOT_INSTANTIATED', ?) RETURNING *""", this::instance,
                 v.id(), v.name(), v.description(), v.vnfdId(), v.vnfPkgId(), v.provider(), v.productName(),
-                v.softwareVersion(), v.vnfdVersion(), v.nsInstanceId());
+                v.softwareVersion(), v.vnfdVersion(), v.nsInstanceId()).getFirst();
     }
 
     public Optional<VnfInstance> find(UUID id) {

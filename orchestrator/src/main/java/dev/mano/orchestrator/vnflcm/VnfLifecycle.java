@@ -42,9 +42,9 @@ public class VnfLifecycle {
         VnfInstance instance = new VnfInstance(id, name == null || name.isBlank() ? "vnf-" + id.toString().substring(0, 8) : name,
                 description, vnfdId, pkg.id(), pkg.vnfProvider(), pkg.vnfProductName(), pkg.vnfSoftwareVersion(),
                 pkg.vnfdVersion(), false, null, null, null, Map.of(), nsInstanceId, null);
-        instances.insert(instance);
+        VnfInstance created = instances.insert(instance);
         catalog.markInUse(pkg.id());
-        return instances.find(id).orElseThrow();
+        return created;
     }
 
     @Transactional
