@@ -61,9 +61,14 @@ class DomainSpecs {
         this.forceTcg = virtType.equals("tcg");
     }
 
+    /** Whether a VNFC on a host that does (or does not) offer KVM runs under KVM rather than TCG. */
+    boolean kvm(boolean hostOffersKvm) {
+        return hostOffersKvm && !forceTcg;
+    }
+
     DomainSpec build(String domainName, UUID vnfInstanceId, UUID nsInstanceId, Vnfd vnfd, Vdu vdu,
                      VnfcPlacement placed, boolean hostOffersKvm, GuestSetup guest) {
-        boolean kvm = hostOffersKvm && !forceTcg;
+        boolean kvm = kvm(hostOffersKvm);
         createRunDirectories();
         int vcpus = vdu.compute().vcpus();
         int pmd = vdu.compute().pmdLcores();

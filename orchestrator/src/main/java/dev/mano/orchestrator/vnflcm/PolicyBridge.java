@@ -43,15 +43,20 @@ class PolicyBridge {
     private final VnfLifecycle lifecycle;
     private final PackageLookup packages;
     private final HostService hosts;
+    private final DomainSpecs specs;
+    private final VnfLcmProperties props;
     private final Map<UUID, List<VnfcRef>> watched = new ConcurrentHashMap<>();
     private final Map<String, DomainEventSubscription> domainEvents = new ConcurrentHashMap<>();
 
-    PolicyBridge(ScalingWatch scaling, HealingWatch healing, VnfLifecycle lifecycle, PackageLookup packages, HostService hosts) {
+    PolicyBridge(ScalingWatch scaling, HealingWatch healing, VnfLifecycle lifecycle, PackageLookup packages, HostService hosts,
+                 DomainSpecs specs, VnfLcmProperties props) {
         this.scaling = scaling;
         this.healing = healing;
         this.lifecycle = lifecycle;
         this.packages = packages;
         this.hosts = hosts;
+        this.specs = specs;
+        this.props = props;
     }
 
     @EventListener
@@ -84,12 +89,20 @@ class PolicyBridge {
         for (Vnfc c : vnfcs) {
             if (!hasAgent(c)) continue;
             VnfcRef ref = new VnfcRef(vnfId.toString(), c.id().toString());
-            String uri = hosts.ref(c.hostId()).libvirtUri();
-            healing.watch(ref, HealingPolicy.defaults(), now);
+            HostRef host = hosts.ref(c.hostId());
+            String uri = host.libvirtUri();
+            healing.watch(ref, healingPolicy(host), now);
             healing.watchDomain(ref, uri, c.domainName());
             subscribeDomainEvents(uri);
         }
         watched.put(vnfId, refs);
+    }
+
+    /** The default policy with the heartbeat timeout for how the VNFC's VM runs on that host (KVM or TCG). */
+    private HealingPolicy healingPolicy(HostRef host) {
+        HealingPolicy defaults = HealingPolicy.defaults();
+        return new HealingPolicy(specs.kvm(host.kvm()) ? props.heartbeatTimeout() : props.heartbeatTimeoutTcg(),
+                defaults.maxHeals(), defaults.healWindow());
     }
 
     @EventListener

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** How a VNFC's data ports become guest NICs: which CP is which port, which VF each CP gets, what the NS wired it to. */
 class DomainSpecsTest {
     private final DomainSpecs specs = new DomainSpecs(new VnfLcmProperties(Duration.ofSeconds(2), Duration.ofSeconds(30),
-            "/tmp/mano-domain-specs-test", Duration.ofSeconds(20), "", ""), "auto", true);
+            "/tmp/mano-domain-specs-test", Duration.ofSeconds(20), "", "", Duration.ofSeconds(5), Duration.ofSeconds(30)), "auto", true);
     private final UUID vnfcId = UUID.randomUUID();
 
     private static ConnectionPoint cp(String id, int order, InterfaceType type, String physnet) {
