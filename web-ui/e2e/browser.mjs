@@ -162,7 +162,7 @@ await test('package detail renders the VNFD: flavour, VDU, EPA', async () => {
     const cell = await vdu.locator('tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').textContent();
     if (cell !== value) throw new Error(`${label} shows "${cell}", expected "${value}"`);
   }
-  await detail.getByText('sriov-vf').waitFor();
+  await detail.getByText('vhost-user').first().waitFor();
   await shot('05-package-detail');
 });
 
