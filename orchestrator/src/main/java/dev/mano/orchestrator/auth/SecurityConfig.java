@@ -28,9 +28,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    /** BCrypt (by the delegating encoder's default), with matches remembered for a few minutes: see VerifiedPasswords. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
     }
 
     @Bean
