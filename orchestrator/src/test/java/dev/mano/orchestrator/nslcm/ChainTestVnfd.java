@@ -8,9 +8,9 @@ import java.util.UUID;
  * VNFDs for chain tests: one VDU with the given PMD cores and guest NUMA nodes, and connection points of
  * the given kinds in order (order 0, 1, ...): {@code virtio}, {@code vhost-user}, {@code sriov-vf}.
  */
-final class ChainTestVnfd {
+public final class ChainTestVnfd {
     /** Appended to {@link #yaml}: the aspect {@code capacity}, one more VNFC per step, up to level 2. */
-    static final String CAPACITY_ASPECT = """
+    public static final String CAPACITY_ASPECT = """
               policies:
                 - aspects:
                     type: tosca.policies.nfv.ScalingAspects
@@ -28,6 +28,11 @@ final class ChainTestVnfd {
     private ChainTestVnfd() {}
 
     static String yaml(String physnet, int pmdLcores, int numaNodes, String... cpKinds) {
+        return yaml(UUID.randomUUID().toString(), physnet, pmdLcores, numaNodes, cpKinds);
+    }
+
+    /** The same with a given descriptor id. */
+    public static String yaml(String vnfdId, String physnet, int pmdLcores, int numaNodes, String... cpKinds) {
         List<String> cps = new ArrayList<>();
         for (int i = 0; i < cpKinds.length; i++) {
             cps.add("""
@@ -74,6 +79,6 @@ final class ChainTestVnfd {
                               virtual_mem_size: 1 GiB
                               vdu_mem_requirements:
                                 mano.hugepage_size: 2MB
-                """.formatted(UUID.randomUUID(), pmdLcores + 1, pmdLcores, numaNodes) + String.join("", cps);
+                """.formatted(vnfdId, pmdLcores + 1, pmdLcores, numaNodes) + String.join("", cps);
     }
 }

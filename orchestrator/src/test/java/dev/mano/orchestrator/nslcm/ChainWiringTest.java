@@ -204,8 +204,8 @@ class ChainWiringTest {
 
     @Test
     void aHopBetweenAVfAndAVhostUserPortIsRefusedAtOnboardingNamingTheLinkAndBothCps() {
-        // LcmTestVnfd: CP 'data' (sriov-vf, order 0) then 'chain' (vhost-user, order 1): chained fw -> router, the link
-        // joins the firewall's 'chain' (vhost-user) and the router's 'data' (a VF)
+        // LcmTestVnfd: CP 'cp0' (sriov-vf, order 0) then 'cp1' (vhost-user, order 1): chained fw -> router, the link
+        // joins the firewall's 'cp1' (vhost-user) and the router's 'cp0' (a VF)
         String fw = api.onboardVnfd(LcmTestVnfd.yaml(UUID.randomUUID().toString(), physnet, 1));
         String router = api.onboardVnfd(LcmTestVnfd.yaml(UUID.randomUUID().toString(), physnet, 1));
         String id = JSON.readTree(api.post("/nsd/v1/ns_descriptors", "{}").body()).get("id").asString();
@@ -216,7 +216,7 @@ class ChainWiringTest {
         assertThat(problem.get("type").asString()).isEqualTo("urn:mano:problem:nsd-link-unwirable");
         assertThat(problem.get("path").asString()).isEqualTo("topology_template.node_templates.fw_to_router");
         assertThat(problem.get("link").asString()).isEqualTo("fw_to_router");
-        assertThat(problem.get("detail").asString()).contains("fw.chain (vhost-user)").contains("router.data (sriov-vf on " + physnet + ")");
+        assertThat(problem.get("detail").asString()).contains("fw.cp1 (vhost-user)").contains("router.cp0 (sriov-vf on " + physnet + ")");
         assertThat(api.get("/nsd/v1/ns_descriptors/" + id).get("nsdOnboardingState").asString()).isEqualTo("CREATED");
     }
 
