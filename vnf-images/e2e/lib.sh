@@ -153,6 +153,15 @@ two_pmd_cpus() {  # the CPUs to declare isolated for two one-PMD VMs
   if (( cpus >= 4 )); then echo "$(( cpus - 2 ))-$(( cpus - 1 ))"; else echo "0-$(( cpus - 1 ))"; fi
 }
 
+ns_e2e_begin() {  # the NS scripts' start: root and hugepages for two 512 MiB VMs, then e2e_begin and the orchestrator
+  (( EUID == 0 )) || skip "network namespaces need root"
+  (( $(free_pages) >= 512 )) || skip "two 512 MiB VMs need 512 free 2 MB hugepages, $(free_pages) are free (echo 1024 > /proc/sys/vm/nr_hugepages)"
+  e2e_begin
+  say "orchestrator on port $port, VMs under ${virt_type}, image $image"
+  start_orchestrator
+  say "orchestrator up"
+}
+
 ns_cleanup() {  # for on_exit: terminate this run's NS if the orchestrator still runs, then remove what is left
   local m d n
   if [[ -n "$ns_id" && -n "$orchestrator_pid" ]] && kill -0 "$orchestrator_pid" 2>/dev/null; then

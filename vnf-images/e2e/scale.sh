@@ -22,12 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 on_exit() { ns_cleanup; }
 
-(( EUID == 0 )) || skip "network namespaces need root"
-(( $(free_pages) >= 512 )) || skip "two 512 MiB VMs need 512 free 2 MB hugepages, $(free_pages) are free (echo 1024 > /proc/sys/vm/nr_hugepages)"
-e2e_begin
-say "orchestrator on port $port, VMs under ${virt_type}, image $image"
-start_orchestrator
-say "orchestrator up"
+ns_e2e_begin
 
 isolated="$(two_pmd_cpus)"   # one PMD CPU per VNFC, two VNFCs at most
 register_local_host e2e-scale "$isolated"
