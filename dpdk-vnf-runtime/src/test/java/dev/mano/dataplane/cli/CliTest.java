@@ -86,7 +86,7 @@ class CliTest {
         Path file = config(CONFIG.replace("queues", "x").replace("mode: macswap", "mode: mirror"));
         Result result = run("--vnf", "l2fwd", "--config", file.toString(), "--", "--no-huge");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.output()).contains(file + ": l2fwd.mode: expected macswap or rewrite, got 'mirror'")
+        assertThat(result.output()).contains(file + ": l2fwd.mode: expected macswap, rewrite or patch, got 'mirror'")
                 .doesNotContain("Exception");
     }
 

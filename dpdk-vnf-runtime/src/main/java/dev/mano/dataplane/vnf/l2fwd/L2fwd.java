@@ -22,12 +22,12 @@ import java.util.Set;
 
 /**
  * Layer-2 forwarding between port pairs: everything received on one port of a pair leaves by the other,
- * queue q to queue q, with the MACs swapped or rewritten. The (port, queue) flows are dealt round-robin
+ * queue q to queue q, with the MACs swapped or rewritten, or untouched (patch). The (port, queue) flows are dealt round-robin
  * over the worker lcores, so each tx queue has exactly one writer.
  *
  * <pre>
  * l2fwd:
- *   mode: macswap            # or rewrite
+ *   mode: macswap            # or rewrite, or patch (frames leave as they came: a cross-connect)
  *   pairs: [[net_null0, net_null1]]
  *   peerMacs: {net_null1: "02:00:00:00:00:01"}   # rewrite: next hop per out port (default 02:00:00:00:00:&lt;port id&gt;)
  * </pre>
@@ -52,7 +52,7 @@ public final class L2fwd implements Vnf {
         try {
             mode = L2fwdMode.valueOf(modeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw section.error("mode", "expected macswap or rewrite, got '" + modeText + "'");
+            throw section.error("mode", "expected macswap, rewrite or patch, got '" + modeText + "'");
         }
         List<List<String>> pairs = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -126,7 +126,7 @@ public final class L2fwd implements Vnf {
         List<WorkerPlan> plans = new ArrayList<>();
         for (int i = 0; i < lcores.size(); i++) {
             if (!perLcore.get(i).isEmpty()) {
-                plans.add(new WorkerPlan(lcores.get(i), perLcore.get(i), List.of(stage(ports))));
+                plans.add(new WorkerPlan(lcores.get(i), perLcore.get(i), stages(ports)));
             }
         }
         return plans;
@@ -140,10 +140,16 @@ public final class L2fwd implements Vnf {
         return port;
     }
 
-    private Stage stage(List<Port> ports) {
-        if (mode == L2fwdMode.MACSWAP) {
-            return new MacSwapStage();
-        }
+    /** Patch mode has no stage: the worker hands each rx burst to the other port as it came. */
+    private List<Stage> stages(List<Port> ports) {
+        return switch (mode) {
+            case PATCH -> List.of();
+            case MACSWAP -> List.of(new MacSwapStage());
+            case REWRITE -> List.of(rewriteStage(ports));
+        };
+    }
+
+    private MacRewriteStage rewriteStage(List<Port> ports) {
         long[] peer = new long[Dpdk.RTE_MAX_ETHPORTS()];
         long[] own = new long[Dpdk.RTE_MAX_ETHPORTS()];
         for (Port port : ports) {

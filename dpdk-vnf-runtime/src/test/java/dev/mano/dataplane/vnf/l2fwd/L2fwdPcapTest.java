@@ -51,6 +51,15 @@ class L2fwdPcapTest {
         assertSameFile(out.get(0), inB.stream().map(rewrite(defaultPeerA, macA)).toList());
     }
 
+    @Test
+    void patchForwardsEveryFrameToThePeerPortUnchanged() throws Exception {
+        List<byte[]> inA = Frames.mix(250, 5);
+        List<byte[]> inB = Frames.mix(90, 6);
+        List<Path> out = forward("pt", "patch", "", inA, inB);
+        assertSameFile(out.get(1), inA);
+        assertSameFile(out.get(0), inB);
+    }
+
     private List<byte[]> macs;
     private List<Integer> portIds;
 
