@@ -20,11 +20,13 @@ import java.util.Set;
  *
  * @param ports  a port without {@code queues} gets one queue pair per worker lcore
  * @param mbufs  0 = enough for every descriptor and lcore cache
+ * @param idleSleepMicros 0 = pure polling; otherwise a worker whose polls keep finding nothing sleeps this
+ *                        long between polls (for a runtime that shares its CPU, see {@code engine.IdleSleep})
  */
 public record RuntimeConfig(String source, List<PortSettings> ports, int mbufs, int mempoolCache, int burst,
-                            int metricsPort, ConfigNode vnf) {
+                            int idleSleepMicros, int metricsPort, ConfigNode vnf) {
 
-    private static final Set<String> TOP = Set.of("ports", "mempool", "burst", "metrics");
+    private static final Set<String> TOP = Set.of("ports", "mempool", "burst", "idleSleepUs", "metrics");
 
     public static RuntimeConfig load(Path file, String vnfType) {
         String text;
@@ -72,6 +74,7 @@ public record RuntimeConfig(String source, List<PortSettings> ports, int mbufs, 
             cache = pool.integer("cache", 256, 0, 512);
         }
         int burst = root.integer("burst", 32, 1, 64);
+        int idleSleep = root.integer("idleSleepUs", 0, 0, 100_000);
         int metricsPort = 0;
         if (root.has("metrics")) {
             ConfigNode metrics = root.node("metrics");
@@ -79,6 +82,6 @@ public record RuntimeConfig(String source, List<PortSettings> ports, int mbufs, 
             metricsPort = metrics.integer("port", 0, 0, 65535);
         }
         ConfigNode vnf = root.optionalNode(vnfType).orElse(new ConfigNode(source, vnfType, Map.of()));
-        return new RuntimeConfig(source, ports, mbufs, cache, burst, metricsPort, vnf);
+        return new RuntimeConfig(source, ports, mbufs, cache, burst, idleSleep, metricsPort, vnf);
     }
 }

@@ -48,8 +48,10 @@ public final class Engine implements Dataplane, AutoCloseable {
      * Launches one worker per plan on its lcore. The ports must be started.
      *
      * @param burstSize packets per rx call (32 is DPDK's usual figure)
+     * @param idleSleep what a worker does when its polls keep coming back empty ({@link IdleSleep#NONE}: poll on)
      */
-    public static synchronized Engine launch(VnfIdentity vnf, List<Port> ports, List<WorkerPlan> plans, int burstSize) {
+    public static synchronized Engine launch(VnfIdentity vnf, List<Port> ports, List<WorkerPlan> plans, int burstSize,
+                                             IdleSleep idleSleep) {
         Eal eal = Eal.current();
         if (burstSize < 1 || burstSize > Burst.MAX_SIZE) {
             throw new DpdkException("burst size must be 1.." + Burst.MAX_SIZE + ", got " + burstSize);
@@ -66,7 +68,7 @@ public final class Engine implements Dataplane, AutoCloseable {
         Arena arena = Arena.ofShared();
         List<Worker> workers = new ArrayList<>();
         for (WorkerPlan plan : plans) {
-            Worker worker = new Worker(plan, eal.cpuOf(plan.lcore()), burstSize, arena);
+            Worker worker = new Worker(plan, eal.cpuOf(plan.lcore()), burstSize, idleSleep, arena);
             workers.add(worker);
             LAUNCHED[plan.lcore()] = worker;
         }

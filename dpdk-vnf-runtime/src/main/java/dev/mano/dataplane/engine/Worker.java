@@ -2,11 +2,13 @@ package dev.mano.dataplane.engine;
 
 import java.lang.foreign.Arena;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The run-to-completion loop of one lcore: for each of its rx queues, rx burst -> stages -> tx burst ->
  * free what the PMD did not take. Runs on the EAL thread of its lcore (pinned by EAL), entered through
- * an upcall from rte_eal_remote_launch. Nothing in the loop allocates.
+ * an upcall from rte_eal_remote_launch. Nothing in the loop allocates. With an {@link IdleSleep} it
+ * sleeps between polls once its queues have been empty for a while.
  */
 final class Worker {
     private static final int TIMING_WINDOW = 8;
@@ -18,19 +20,21 @@ final class Worker {
     private final Stage[] stages;
     private final Burst burst;
     private final int burstSize;
+    private final long idleSleepNanos;
     private final LcoreCounters counters = new LcoreCounters();
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile long threadId = -1;
     private volatile Throwable failure;
 
-    Worker(WorkerPlan plan, int cpu, int burstSize, Arena arena) {
+    Worker(WorkerPlan plan, int cpu, int burstSize, IdleSleep idleSleep, Arena arena) {
         this.lcore = plan.lcore();
         this.cpu = cpu;
         this.rx = plan.tasks().stream().map(ForwardingTask::rx).toArray(QueueEndpoint[]::new);
         this.tx = plan.tasks().stream().map(ForwardingTask::tx).toArray(QueueEndpoint[]::new);
         this.stages = plan.stages().toArray(Stage[]::new);
         this.burstSize = burstSize;
+        this.idleSleepNanos = idleSleep.nanos();
         this.burst = new Burst(burstSize, arena);
     }
 
@@ -56,6 +60,7 @@ final class Worker {
         final LcoreCounters counters = this.counters;
         final long pointers = burst.pointers();
         final int burstSize = this.burstSize;
+        final long idleSleepNanos = this.idleSleepNanos;
         // Counters are kept in locals and published once per window of 8 iterations, with one clock read
         // (vDSO, ~20 ns): the window's time is split between busy and idle in proportion to its busy
         // iterations. Readers see counters at most 8 iterations (a few microseconds) old.
@@ -64,6 +69,7 @@ final class Worker {
         int busyInWindow = 0;
         long received = 0;
         long sent = 0;
+        int emptyPolls = 0;
         while (running) {
             boolean busy = false;
             for (int t = 0; t < rx.length; t++) {
@@ -89,6 +95,14 @@ final class Worker {
             }
             if (busy) {
                 busyInWindow++;
+                emptyPolls = 0;
+            } else if (idleSleepNanos > 0) {
+                if (emptyPolls < IdleSleep.AFTER_EMPTY_POLLS) {
+                    emptyPolls++;
+                } else {
+                    // the sleep falls in this window's time and so counts as idle in the busy ratio
+                    LockSupport.parkNanos(idleSleepNanos);
+                }
             }
             if (++window == TIMING_WINDOW) {
                 long now = System.nanoTime();

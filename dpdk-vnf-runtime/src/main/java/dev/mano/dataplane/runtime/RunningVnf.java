@@ -8,6 +8,7 @@ import dev.mano.dataplane.eal.Eal;
 import dev.mano.dataplane.engine.DataplaneSnapshot;
 import dev.mano.dataplane.engine.Dataplane;
 import dev.mano.dataplane.engine.Engine;
+import dev.mano.dataplane.engine.IdleSleep;
 import dev.mano.dataplane.engine.WorkerPlan;
 import dev.mano.dataplane.port.Mempool;
 import dev.mano.dataplane.port.Port;
@@ -64,7 +65,8 @@ public final class RunningVnf implements Dataplane, AutoCloseable {
                 port.start();
             }
             List<WorkerPlan> plans = vnf.plan(ports, lcores);
-            Engine engine = Engine.launch(vnf.identity(), ports, plans, config.burst());
+            Engine engine = Engine.launch(vnf.identity(), ports, plans, config.burst(),
+                    IdleSleep.ofMicros(config.idleSleepMicros()));
             return new RunningVnf(vnf, pool, ports, engine);
         } catch (RuntimeException e) {
             ports.forEach(Port::close);

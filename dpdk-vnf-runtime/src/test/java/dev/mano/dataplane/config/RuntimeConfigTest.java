@@ -31,6 +31,8 @@ class RuntimeConfigTest {
         assertThat(config.burst()).isEqualTo(64);
         assertThat(config.metricsPort()).isEqualTo(9464);
         assertThat(config.mbufs()).isZero();
+        assertThat(config.idleSleepMicros()).as("default: pure polling").isZero();
+        assertThat(parse("ports: [{name: a}]\nidleSleepUs: 50").idleSleepMicros()).isEqualTo(50);
         assertThat(L2fwd.fromConfig(config.vnf()).identity().mode()).isEqualTo("macswap");
     }
 
@@ -44,6 +46,8 @@ class RuntimeConfigTest {
                 .hasMessage("vnf.yaml: ports[1].name: port a is listed twice");
         assertThatThrownBy(() -> parse("ports: [{name: a}]\nburst: 1000"))
                 .hasMessage("vnf.yaml: burst: expected an integer in 1..64, got 1000");
+        assertThatThrownBy(() -> parse("ports: [{name: a}]\nidleSleepUs: -1"))
+                .hasMessage("vnf.yaml: idleSleepUs: expected an integer in 0..100000, got -1");
         assertThatThrownBy(() -> parse("ports: [{name: a}]\nrouter: {}"))
                 .hasMessageContaining("vnf.yaml: router: unknown key");
         assertThatThrownBy(() -> parse("ports: {name: a}"))
