@@ -13,8 +13,15 @@ public sealed interface SegmentPath {
     record SriovVlan(String physicalNetwork) implements SegmentPath {}
 
     /**
+     * Exactly two ends, both vhost-user: the host's chain switch joins their sockets (see ChainSwitch), when
+     * both are on one host that has a switch; otherwise the link falls back to a bridge.
+     */
+    record VhostUserPair() implements SegmentPath {}
+
+    /**
      * No end a VF: a bridge on the one host all ends share. {@code requested} is VHOST_USER when an end asked
-     * for vhost-user, which is not realised yet and falls back to the bridge.
+     * for vhost-user that cannot be a point-to-point pair (more than two ends, an access point, or a virtio
+     * end beside it): a vhost-user socket joins exactly two NICs.
      */
     record Bridge(Optional<InterfaceType> requested) implements SegmentPath {}
 
@@ -24,6 +31,9 @@ public sealed interface SegmentPath {
     static SegmentPath of(List<ChainPorts.Port> ends) {
         boolean anyVf = ends.stream().anyMatch(ChainPorts.Port::vf);
         if (!anyVf) {
+            if (ends.size() == 2 && ends.stream().allMatch(p -> p.kind() == InterfaceType.VHOST_USER)) {
+                return new VhostUserPair();
+            }
             return new Bridge(ends.stream().anyMatch(p -> p.kind() == InterfaceType.VHOST_USER)
                     ? Optional.of(InterfaceType.VHOST_USER) : Optional.empty());
         }

@@ -55,7 +55,8 @@ class ChainPlacement {
                 }
                 placed.get(m).plan().vnfcs().forEach(v -> hosts.add(v.hostName()));
             }
-            if (SegmentPath.of(ports) instanceof SegmentPath.Bridge && hosts.size() > 1) {
+            SegmentPath path = SegmentPath.of(ports);
+            if ((path instanceof SegmentPath.Bridge || path instanceof SegmentPath.VhostUserPair) && hosts.size() > 1) {
                 String what = s == 0 ? "the ingress access point of " + chain.getFirst().name()
                         : s == chain.size() ? "the egress access point of " + chain.getLast().name()
                         : "the link " + chain.get(s - 1).name() + " -> " + chain.get(s).name();

@@ -2,6 +2,8 @@ package dev.mano.orchestrator.nslcm;
 
 import dev.mano.orchestrator.api.OperationFailure;
 import dev.mano.orchestrator.catalog.vnfd.InterfaceType;
+import dev.mano.orchestrator.chainswitch.ChainSwitch;
+import dev.mano.orchestrator.chainswitch.SwitchSegment;
 import dev.mano.orchestrator.catalog.vnfd.Vnfd;
 import dev.mano.orchestrator.hosts.HostRef;
 import dev.mano.orchestrator.hosts.HostService;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,9 +40,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       placement gave that CP, tagged with a VLAN of that network taken from the VLAN ledger (range
  *       {@code mano.network.vlan-range}); no bridge. On one host the NIC's embedded switch joins the VFs, across
  *       hosts the provider network does. Details: physicalNetwork, vlan, and per end its host and VF.</li>
- *   <li>no end a VF: TAP_BRIDGE, an isolated libvirt network (a bridge) on the one host every end is on
- *       (ChainPlacement refuses a plan that splits it). A vhost-user end falls back to it (not realised yet):
- *       details say {@code "requested": "VHOST_USER"}.</li>
+ *   <li>exactly two ends, both vhost-user, a link (not an access point), on a host with a chain switch:
+ *       VHOST_USER. The host's switch serves a socket per end and passes frames between them (ChainSwitch);
+ *       each VM's NIC is a vhost-user client of its socket. Details: switchSegment, upstreamSocket (the member
+ *       before the link), downstreamSocket (the member after it).</li>
+ *   <li>no end a VF otherwise: TAP_BRIDGE, an isolated libvirt network (a bridge) on the one host every end is on
+ *       (ChainPlacement refuses a plan that splits it). Vhost-user ends that cannot be a switched pair fall back to
+ *       it: details say {@code "requested": "VHOST_USER"} and, when a switch was possible in shape, the
+ *       {@code fallback} reason (a remote host, no runtime jars, the switch turned off).</li>
  *   <li>a VF end against a non-VF end, or VFs of different physical networks: nothing joins them; the NSD
  *       is refused at onboarding (nsd.ChainWirability), and an NS that gets here anyway fails.</li>
  * </ul>
@@ -52,13 +60,17 @@ class LinkRealisation {
     static final String SAP = "SAP";
     static final String TAP_BRIDGE = "TAP_BRIDGE";
     static final String SRIOV_VLAN = "SRIOV_VLAN";
+    static final String VHOST_USER = "VHOST_USER";
     private final HostService hosts;
+    private final ChainSwitch chainSwitch;
     private final VlanLedger vlans;
     private final NsInstanceStore instances;
     private final TransactionTemplate tx;
 
-    LinkRealisation(HostService hosts, VlanLedger vlans, NsInstanceStore instances, PlatformTransactionManager txManager) {
+    LinkRealisation(HostService hosts, ChainSwitch chainSwitch, VlanLedger vlans, NsInstanceStore instances,
+                    PlatformTransactionManager txManager) {
         this.hosts = hosts;
+        this.chainSwitch = chainSwitch;
         this.vlans = vlans;
         this.instances = instances;
         this.tx = new TransactionTemplate(txManager);
@@ -145,17 +157,24 @@ class LinkRealisation {
             case SegmentPath.Unwirable u -> throw new OperationFailure(422, "link-not-wirable", "A chain segment cannot be wired",
                     name + ": " + u.why()).with("link", name);
             case SegmentPath.Bridge b -> {
-                if (on.size() > 1) {
-                    throw new OperationFailure(409, "link-not-wirable", "A chain segment cannot be wired", name
-                            + " joins bridge ports (virtio/vhost-user), which exist on one host only, but its ends were placed on "
-                            + on.size() + " hosts").with("link", name);
-                }
-                String ns8 = nsId.toString().substring(0, 8);
-                String suffix = sap ? (position == 0 ? "in" : "out") : Integer.toString(position);
-                details.put("network", "mano-" + ns8 + "-" + suffix);
-                details.put("bridge", "mn" + ns8 + "-" + suffix);
+                bridge(details, nsId, position, sap, name, on);
                 b.requested().ifPresent(r -> details.put("requested", r.name()));
                 yield TAP_BRIDGE;
+            }
+            case SegmentPath.VhostUserPair p -> {
+                Optional<String> fallback = sap ? Optional.of("an access point is a bridge an operator plugs into")
+                        : on.size() > 1 ? Optional.of("its ends are on different hosts") : chainSwitch.unavailable(hosts.ref(on.getFirst()));
+                if (fallback.isPresent()) {
+                    bridge(details, nsId, position, sap, name, on);
+                    details.put("requested", VHOST_USER);
+                    details.put("fallback", fallback.get());
+                    yield TAP_BRIDGE;
+                }
+                SwitchSegment s = chainSwitch.segment(nsId.toString().substring(0, 8) + "-" + position);
+                details.put("switchSegment", s.id());
+                details.put("upstreamSocket", s.upstream().toString());
+                details.put("downstreamSocket", s.downstream().toString());
+                yield VHOST_USER;
             }
             case SegmentPath.SriovVlan v -> {
                 details.put("physicalNetwork", v.physicalNetwork());
@@ -171,6 +190,19 @@ class LinkRealisation {
             details.put("vlan", vlanSource.take(String.valueOf(details.get("physicalNetwork")), segment));
         }
         return segment;
+    }
+
+    /** A bridge segment's libvirt network and bridge names, on the one host its ends must share. */
+    private static void bridge(Map<String, Object> details, UUID nsId, int position, boolean sap, String name, List<UUID> on) {
+        if (on.size() > 1) {
+            throw new OperationFailure(409, "link-not-wirable", "A chain segment cannot be wired", name
+                    + " joins bridge ports (virtio/vhost-user), which exist on one host only, but its ends were placed on "
+                    + on.size() + " hosts").with("link", name);
+        }
+        String ns8 = nsId.toString().substring(0, 8);
+        String suffix = sap ? (position == 0 ? "in" : "out") : Integer.toString(position);
+        details.put("network", "mano-" + ns8 + "-" + suffix);
+        details.put("bridge", "mn" + ns8 + "-" + suffix);
     }
 
     /** Per VNFC of the end: which CP it is, on which host, and for a VF which one. */
@@ -198,11 +230,13 @@ class LinkRealisation {
 
     /** How member {@code index} of the chain is wired: its port 0 and port 1, as GuestSetup's dataPorts. */
     static List<Map<String, Object>> dataPorts(List<RealisedLink> segments, int index) {
-        return List.of(dataPort(segments.get(index)), dataPort(segments.get(index + 1)));
+        return List.of(dataPort(segments.get(index), "downstreamSocket"), dataPort(segments.get(index + 1), "upstreamSocket"));
     }
 
-    private static Map<String, Object> dataPort(RealisedLink segment) {
+    /** @param socket which end of a VHOST_USER segment the member is: downstream for its port 0, upstream for its port 1 */
+    private static Map<String, Object> dataPort(RealisedLink segment, String socket) {
         if (bridged(segment)) return Map.of("network", network(segment));
+        if (switched(segment)) return Map.of("vhostUserSocket", String.valueOf(segment.details().get(socket)));
         return Map.of("physicalNetwork", String.valueOf(segment.details().get("physicalNetwork")),
                 "vlan", ((Number) segment.details().get("vlan")).intValue());
     }
@@ -210,6 +244,17 @@ class LinkRealisation {
     /** Whether the segment is a libvirt network (a bridge) that ChainNetworks creates and removes. */
     static boolean bridged(RealisedLink segment) {
         return segment.details().get("network") != null;
+    }
+
+    /** Whether the segment goes through its host's chain switch, which ChainNetworks attaches and detaches it on. */
+    static boolean switched(RealisedLink segment) {
+        return VHOST_USER.equals(segment.pathKind());
+    }
+
+    static SwitchSegment switchSegment(RealisedLink segment) {
+        return new SwitchSegment(String.valueOf(segment.details().get("switchSegment")),
+                java.nio.file.Path.of(String.valueOf(segment.details().get("upstreamSocket"))),
+                java.nio.file.Path.of(String.valueOf(segment.details().get("downstreamSocket"))));
     }
 
     static String network(RealisedLink segment) {

@@ -69,8 +69,18 @@ public class NsInstanceStore {
 
     public List<RealisedLink> links(UUID nsId) {
         return jdbc.query("SELECT * FROM ns_link WHERE ns_instance_id = ? ORDER BY position",
-                (rs, i) -> new RealisedLink(rs.getInt("position"), rs.getString("name"), rs.getString("from_node"),
-                        rs.getString("to_node"), rs.getString("path_kind"), json.readValue(rs.getString("details"), OBJECT)), nsId);
+                this::link, nsId);
+    }
+
+    /** The recorded segments of one path kind, across all NSs. */
+    List<RealisedLink> linksOfKind(String pathKind) {
+        return jdbc.query("SELECT * FROM ns_link WHERE path_kind = ? ORDER BY ns_instance_id, position",
+                this::link, pathKind);
+    }
+
+    private RealisedLink link(ResultSet rs, int i) throws SQLException {
+        return new RealisedLink(rs.getInt("position"), rs.getString("name"), rs.getString("from_node"),
+                rs.getString("to_node"), rs.getString("path_kind"), json.readValue(rs.getString("details"), OBJECT));
     }
 
     void replaceLinks(UUID nsId, List<RealisedLink> links) {

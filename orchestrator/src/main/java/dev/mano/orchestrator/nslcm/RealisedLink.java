@@ -7,8 +7,9 @@ import java.util.Map;
  * either end (see LinkRealisation for the rules).
  *
  * @param pathKind TAP_BRIDGE (no VF end: an isolated libvirt network on the one host its ends share;
- *                 details: network, bridge, hosts, and requested=VHOST_USER when an end asked for the
- *                 not yet realised vhost-user), SRIOV_VLAN (every end an SR-IOV VF of one physical
+ *                 details: network, bridge, hosts, and requested=VHOST_USER with the fallback reason when
+ *                 vhost-user ends could not be switched), VHOST_USER (two vhost-user NICs joined by the host's
+ *                 chain switch; details: switchSegment, upstreamSocket, downstreamSocket), SRIOV_VLAN (every end an SR-IOV VF of one physical
  *                 network, tagged with one VLAN from the ledger, no bridge; details: physicalNetwork,
  *                 vlan, and per end its host and VF), SAP (the chain's ingress, position 0, or egress,
  *                 the last position; {@code details.path} says which of the two it is). Every kind

@@ -97,8 +97,9 @@ class DomainSpecs {
     }
 
     /**
-     * The guest's NICs. Wired by an NS: its data ports in port order, each a tap on the segment's network or
-     * the VF placement gave the data CP at that position with the segment's VLAN (network.ChainPorts says which
+     * The guest's NICs. Wired by an NS: its data ports in port order, each a tap on the segment's network, a
+     * vhost-user client of the chain switch's socket, or the VF placement gave the data CP at that position with
+     * the segment's VLAN (network.ChainPorts says which
      * CP is which port), then the VFs of sriov-vf CPs that are no chain port, untagged. Not wired: every VF
      * untagged, and a vhost-user socket per vhost-user CP.
      */
@@ -122,6 +123,7 @@ class DomainSpecs {
             String mac = mac(placed.vnfcId(), port);
             switch (guest.dataPorts().get(port)) {
                 case GuestSetup.DataPort.Network n -> interfaces.add(new NetInterface.Network(n.name(), mac));
+                case GuestSetup.DataPort.VhostUser v -> interfaces.add(new NetInterface.VhostUser(v.socket(), NetInterface.VhostUserMode.CLIENT, mac));
                 case GuestSetup.DataPort.Vf v -> {
                     ConnectionPoint cp = port < data.size() ? data.get(port) : null;
                     VfAssignment vf = cp == null ? null : vfOf.get(cp.id());

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Ports: {@code dataPorts}, a list of {@code {"network": name}} (a tap on that libvirt network) or
  * {@code {"physicalNetwork": net, "vlan": n}} (the VF placement gave the VDU's data CP at that position,
- * tagged n: see network.ChainPorts), as the NS wiring sends them; or the older {@code dataNetworks}, a list
+ * tagged n: see network.ChainPorts) or {@code {"vhostUserSocket": path}} (a vhost-user NIC, client of the
+ * chain switch's socket at that path), as the NS wiring sends them; or the older {@code dataNetworks}, a list
  * of network names, which is the same as all-network dataPorts.
  *
  * @param dayOneConfig JSON object text, or null when the VNF runs on its defaults
@@ -43,6 +44,9 @@ record GuestSetup(List<DataPort> dataPorts, String dayOneConfig) {
 
         /** The VF of the data CP at this port's position, on its physical network, carrying one VLAN. */
         record Vf(String physicalNetwork, int vlan) implements DataPort {}
+
+        /** A vhost-user NIC, client of the chain switch's socket at this absolute path on the host. */
+        record VhostUser(String socket) implements DataPort {}
     }
 
     /** A request's additionalParams that could never reach a guest; {@code field} is its path in the request. */
@@ -85,15 +89,20 @@ record GuestSetup(List<DataPort> dataPorts, String dayOneConfig) {
             for (int i = 0; i < list.size(); i++) {
                 String at = "additionalParams." + DATA_PORTS + "[" + i + "]";
                 if (!(list.get(i) instanceof Map<?, ?> port)) {
-                    throw new Invalid(at, "expected {\"network\": name} or {\"physicalNetwork\": net, \"vlan\": n}");
+                    throw new Invalid(at, "expected {\"network\": name}, {\"physicalNetwork\": net, \"vlan\": n} or {\"vhostUserSocket\": path}");
                 }
                 if (port.get("network") != null) {
                     ports.add(new DataPort.Network(networkName(port.get("network"), at + ".network")));
+                } else if (port.get("vhostUserSocket") != null) {
+                    if (!(port.get("vhostUserSocket") instanceof String socket) || !socket.matches("/[A-Za-z0-9_./-]{1,200}") || socket.contains("..")) {
+                        throw new Invalid(at + ".vhostUserSocket", "expected an absolute socket path of [A-Za-z0-9_./-]");
+                    }
+                    ports.add(new DataPort.VhostUser(socket));
                 } else if (port.get("vlan") instanceof Integer vlan && vlan >= 1 && vlan <= 4094
                         && port.get("physicalNetwork") instanceof String net && !net.isBlank()) {
                     ports.add(new DataPort.Vf(net, vlan));
                 } else {
-                    throw new Invalid(at, "expected {\"network\": name} or {\"physicalNetwork\": net, \"vlan\": 1-4094}");
+                    throw new Invalid(at, "expected {\"network\": name}, {\"physicalNetwork\": net, \"vlan\": 1-4094} or {\"vhostUserSocket\": path}");
                 }
             }
         }

@@ -149,6 +149,11 @@ public class VnfLifecycle {
                     + " of VNF " + id + " is at level " + level + "; " + steps + " step(s) " + ("SCALE_IN".equals(request.type())
                     ? "in" : "out") + " would reach " + target + ", allowed 0.." + aspect.maxScaleLevel());
         }
+        if (target > level && GuestSetup.of(ops.list(id)).dataPorts().stream().anyMatch(p -> p instanceof GuestSetup.DataPort.VhostUser)) {
+            // a switched vhost-user link joins exactly two NICs: a second VNFC would have no socket to connect to
+            throw ApiProblem.conflict("link-point-to-point", "VNF " + id + " is wired to its chain neighbours by vhost-user links"
+                    + " through the chain switch, which join exactly two NICs; it cannot scale out (wire it with bridges or SR-IOV VFs to scale)");
+        }
         return instance;
     }
 
