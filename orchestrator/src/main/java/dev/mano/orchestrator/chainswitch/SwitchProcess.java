@@ -148,7 +148,7 @@ final class SwitchProcess {
 
     /** The runtime's config: two vhost server ports per segment, patched to each other. */
     private String config() {
-        StringBuilder ports = new StringBuilder("ports:\n");
+        StringBuilder ports = new StringBuilder("idleSleepUs: " + props.idleSleepUs() + "\nports:\n");
         StringBuilder pairs = new StringBuilder("l2fwd:\n  mode: patch\n  pairs:\n");
         int i = 0;
         for (SwitchSegment s : segments.values()) {
