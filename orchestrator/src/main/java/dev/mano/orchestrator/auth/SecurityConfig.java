@@ -1,29 +1,25 @@
 package dev.mano.orchestrator.auth;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. Reads need VIEWER, writes need OPERATOR; changing hosts and any access to
  * users needs ADMIN. Callers authenticate with a bearer token from {@code /oauth2/token} or with
- * HTTP Basic (for curl and scripts). The UI shell, the OpenAPI description and health are public.
+ * HTTP Basic (for curl and scripts); either way the account is read on every request, so deleting
+ * it or changing its password or role takes effect at once (AccountBoundTokens). The UI shell, the OpenAPI description and health are public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -52,14 +48,13 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, ProblemAuthErrors errors) throws Exception {
-        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
-        roles.setJwtGrantedAuthoritiesConverter(jwt -> authorities(jwt.getClaimAsStringList("roles")));
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, AccountBoundTokens accountBound,
+                            ProblemAuthErrors errors) throws Exception {
         http
             .csrf(csrf -> csrf.disable()) // stateless API, credentials never in cookies: no CSRF surface
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .httpBasic(basic -> basic.authenticationEntryPoint(errors))
-            .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(jwtDecoder).jwtAuthenticationConverter(roles))
+            .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(jwtDecoder).jwtAuthenticationConverter(accountBound))
                     .authenticationEntryPoint(errors).accessDeniedHandler(errors))
             .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
             .authorizeHttpRequests(auth -> auth
@@ -72,9 +67,5 @@ class SecurityConfig {
                 .requestMatchers("/vim/**").hasRole("ADMIN")
                 .anyRequest().hasRole("OPERATOR"));
         return http.build();
-    }
-
-    private static Collection<GrantedAuthority> authorities(List<String> roles) {
-        return roles == null ? List.of() : roles.stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
     }
 }

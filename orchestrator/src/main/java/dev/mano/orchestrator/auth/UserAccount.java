@@ -23,6 +23,9 @@ public class UserAccount {
     private Role role;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
+    /** Bumped by every change of password or role: bearer tokens carry the version they were issued at. */
+    @Column(name = "credentials_version", nullable = false)
+    private int credentialsVersion;
 
     protected UserAccount() {}
 
@@ -38,4 +41,18 @@ public class UserAccount {
     public String username() { return username; }
     public String passwordHash() { return passwordHash; }
     public Role role() { return role; }
+    public int credentialsVersion() { return credentialsVersion; }
+
+    /** A new password: every token issued before it stops working. */
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+        credentialsVersion++;
+    }
+
+    /** A new role: every token issued before it (carrying the old role) stops working. */
+    public void changeRole(Role newRole) {
+        if (newRole == role) return;
+        this.role = newRole;
+        credentialsVersion++;
+    }
 }

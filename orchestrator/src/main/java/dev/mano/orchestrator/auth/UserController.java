@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,6 +35,9 @@ class UserController {
             @NotBlank @Size(min = 8, max = 128) String password,
             @NotNull Role role) {}
 
+    /** What PATCH /users/{username} may change; an absent field stays as it is. */
+    record UserChange(@Size(min = 8, max = 128) String password, Role role) {}
+
     record UserView(String username, Role role) {
         static UserView of(UserAccount a) {
             return new UserView(a.username(), a.role());
@@ -53,6 +57,29 @@ class UserController {
             throw ApiProblem.conflict("user-exists", "user " + user.username() + " already exists");
         }
         return UserView.of(users.save(new UserAccount(user.username(), encoder.encode(user.password()), user.role())));
+    }
+
+    /**
+     * A new password and/or role. Either one refuses the bearer tokens issued before it (their
+     * credentials version is behind, see AccountBoundTokens); HTTP Basic sees the change on the
+     * next request anyway.
+     */
+    @PatchMapping("/users/{username}")
+    @Transactional
+    UserView change(@PathVariable String username, @Valid @RequestBody UserChange change) {
+        if (change.password() == null && change.role() == null) {
+            throw ApiProblem.badRequest("nothing-to-change", "send a password, a role or both");
+        }
+        if (change.password() != null && change.password().isBlank()) {
+            throw ApiProblem.badRequest("invalid-password", "password must not be blank");
+        }
+        UserAccount account = users.lockByUsername(username).orElseThrow(() -> ApiProblem.notFound("user", username));
+        if (username.equals("admin") && change.role() != null && change.role() != Role.ADMIN) {
+            throw ApiProblem.conflict("last-admin", "the built-in admin keeps the ADMIN role");
+        }
+        if (change.password() != null) account.changePassword(encoder.encode(change.password()));
+        if (change.role() != null) account.changeRole(change.role());
+        return UserView.of(account);
     }
 
     @DeleteMapping("/users/{username}")

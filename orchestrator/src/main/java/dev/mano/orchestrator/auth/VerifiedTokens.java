@@ -14,9 +14,10 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * HMAC and the claim conversions (~5% of an NS instantiation's CPU under load, measured with
  * bench/nslcm). Nothing is remembered that the decoder would not accept again: only tokens it
  * verified, keyed by their full text, and each only until its own expiry; after that the
- * decoder decides again (and refuses it, with its clock skew). A token carries its role, so
- * what it allows never depended on the database after it was issued: remembering it changes
- * nothing about revocation.
+ * decoder decides again (and refuses it, with its clock skew). Only the signature check is
+ * remembered: whether the account still stands behind the token (not deleted, same password and
+ * role) is read on every request afterwards by AccountBoundTokens, so remembering changes nothing
+ * about revocation.
  */
 final class VerifiedTokens implements JwtDecoder {
     static final int CAPACITY = 10_000;

@@ -77,7 +77,11 @@ class AuthenticationTest {
     @Test
     void aForgedTokenIsRejected() {
         String forged = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJtYW5vIiwic3ViIjoiYWRtaW4iLCJyb2xlcyI6WyJST0xFX0FETUlOIl0sImV4cCI6NDEwMjQ0NDgwMH0.c2lnbmF0dXJlLW5vdC12YWxpZA";
-        assertThat(http.send("GET", "/users", forged, null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> r = http.send("GET", "/users", forged, null, null);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(json(r).get("type").asString()).isEqualTo("urn:mano:problem:invalid-token");
+        assertThat(json(r).get("detail").asString()).contains("request a new one");
+        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("error=\"invalid_token\""));
     }
 
     @Test
