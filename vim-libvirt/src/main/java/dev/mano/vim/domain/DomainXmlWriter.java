@@ -272,6 +272,9 @@ public final class DomainXmlWriter {
                 mac(element, network.mac());
                 Xml.add(element, "source").setAttribute("network", network.network());
                 Xml.add(element, "model").setAttribute("type", "virtio");
+                if (network.isolated()) {
+                    Xml.add(element, "port").setAttribute("isolated", "yes");
+                }
             }
         }
     }

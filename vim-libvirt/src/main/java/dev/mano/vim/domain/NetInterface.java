@@ -22,8 +22,16 @@ public sealed interface NetInterface {
     record Bridge(String bridge, String mac) implements NetInterface {
     }
 
-    /** A tap on a libvirt network (test hosts, management). */
-    record Network(String network, String mac) implements NetInterface {
+    /**
+     * A tap on a libvirt network (test hosts, management, the chain's bridge segments). An {@code isolated} tap
+     * ({@code <port isolated='yes'/>}, libvirt 6.1 or later: the bridge port's {@code isolated on}) exchanges
+     * frames only with the bridge's non-isolated ports, never with another isolated one.
+     */
+    record Network(String network, String mac, boolean isolated) implements NetInterface {
+        /** A tap that reaches every other port of its bridge. */
+        public Network(String network, String mac) {
+            this(network, mac, false);
+        }
     }
 
     /** Who listens on a vhost-user socket: QEMU (server) or the peer (client). */

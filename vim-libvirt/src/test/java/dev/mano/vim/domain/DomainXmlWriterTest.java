@@ -49,6 +49,21 @@ class DomainXmlWriterTest {
     }
 
     @Test
+    void onlyAnIsolatedNetworkTapGetsAnIsolatedPort() {
+        DomainSpec small = SampleSpecs.smallTcg("t", new VnfcMetadata("c", "v", null));
+        DomainSpec spec = new DomainSpec(small.name(), small.uuid(), small.metadata(), small.virtType(), small.vcpuPins(),
+                small.emulatorCpus(), small.memoryMib(), small.hugepages(), small.guestCells(), small.numaNodeset(), small.boot(),
+                List.of(new NetInterface.Network("up", "52:54:00:00:00:01", true), new NetInterface.Network("down", "52:54:00:00:00:02")),
+                null, null, List.of());
+
+        String xml = DomainXmlWriter.toXml(spec);
+
+        assertTrue(xml.contains("<source network=\"up\"/>\n      <model type=\"virtio\"/>\n      <port isolated=\"yes\"/>\n    </interface>"), xml);
+        assertTrue(xml.contains("<source network=\"down\"/>\n      <model type=\"virtio\"/>\n    </interface>"), xml);
+        assertEquals(1, xml.split("<port ", -1).length - 1, xml);
+    }
+
+    @Test
     void xmlMetacharactersInNamesPathsAndMetadataAreEscapedAndReadBackIntact() throws VimException {
         String evil = "fw<1>&'\"]]>";
         VnfcMetadata metadata = new VnfcMetadata("vnfc</mano:vnfc-id><x>", "vnf&amp;", "ns\"'<>");
