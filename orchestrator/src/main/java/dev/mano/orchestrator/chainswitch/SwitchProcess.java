@@ -85,6 +85,7 @@ final class SwitchProcess {
 
     private void restart() {
         stop();
+        stopOrphan();
         if (segments.isEmpty()) return;
         List<Path> sockets = segments.values().stream().flatMap(s -> java.util.stream.Stream.of(s.upstream(), s.downstream())).toList();
         Path config = dir.resolve(name + ".yaml");
@@ -102,9 +103,44 @@ final class SwitchProcess {
             throw new SwitchFailure("chain switch " + name + " could not start: " + e.getMessage());
         }
         Process started = process;
+        writePid(started.pid());
         started.onExit().thenRun(() -> revive(started));
         awaitSockets(started, sockets, logFile);
         log.info("chain switch {} (pid {}) carries {} segment(s)", name, started.pid(), segments.size());
+    }
+
+    /**
+     * A switch left running by an orchestrator that was killed (kill -9 leaves children alive) holds the sockets and
+     * its DPDK file prefix, so a new one could not start: it is stopped first, if its pid is still that switch.
+     */
+    private void stopOrphan() {
+        Path pidFile = dir.resolve(name + ".pid");
+        try {
+            if (!Files.exists(pidFile)) return;
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            Files.delete(pidFile);
+            ProcessHandle.of(pid)
+                    .filter(h -> h.info().commandLine().orElse("").contains("--file-prefix mano-switch-" + name))
+                    .ifPresent(orphan -> {
+                        log.warn("chain switch {}: stopping pid {} left by an earlier orchestrator", name, pid);
+                        orphan.destroy();
+                        try {
+                            orphan.onExit().get(5, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            orphan.destroyForcibly();
+                        }
+                    });
+        } catch (IOException | NumberFormatException e) {
+            log.warn("chain switch {}: unreadable pid file {}: {}", name, pidFile, e.toString());
+        }
+    }
+
+    private void writePid(long pid) {
+        try {
+            Files.writeString(dir.resolve(name + ".pid"), Long.toString(pid));
+        } catch (IOException e) {
+            log.warn("chain switch {}: no pid file ({}): a killed orchestrator would leave it running", name, e.toString());
+        }
     }
 
     /** A switch that died on its own is started again: every link on the host goes through it. */
