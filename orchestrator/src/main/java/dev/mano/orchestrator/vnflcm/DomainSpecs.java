@@ -102,6 +102,21 @@ class DomainSpecs {
      * the segment's VLAN (network.ChainPorts says which
      * CP is which port), then the VFs of sriov-vf CPs that are no chain port, untagged. Not wired: every VF
      * untagged, and a vhost-user socket per vhost-user CP.
+     *
+     * <p>A tap on port 0 is an isolated bridge port ({@code <port isolated='yes'/>}): it reaches only the
+     * bridge's non-isolated ports (the member before's port 1 taps, an access point's operator port), never
+     * another isolated one. Why: a scaled-out pass-through member (the firewall) has every copy between the
+     * same two bridges, and a flooded frame would go A -> fw1 -> B -> fw2 -> A -> ... forever (STP cannot
+     * break it: the firewall drops the BPDUs, which are not IPv4). With port 0 isolated no frame can go round:
+     * take the lowest segment S_k a cycle passes through; the cycle enters and leaves S_k through VNFCs whose
+     * other side is S_k+1 (nothing lower is on it), i.e. two copies of member k, whose port 0 taps on S_k
+     * are both isolated, so S_k never passes the frame between them. On a chain A -> B, both scaled out:
+     * S0 -> a1 -> S1 -> a2 -> S0 ends at S0 (a2's port 0 reaches only the operator, not a1), and
+     * S1 -> b1 -> S2 -> b2 -> S1 ends at S1 (b2's port 0 reaches a1's and a2's port 1, not b1), which
+     * pass it back to the operator on S0 and stop there. What is left while a destination MAC is unknown to
+     * a bridge: it floods, so every copy gets the frame (the egress gets one per path, 2 x 2 here) and some
+     * come back to the sender's side once (a2 passes a1's frame back to S0), until the bridges learn it.
+     * The dataNetworks form is the same ports (GuestSetup), so it gets the same rule: port 0 faces upstream.
      */
     List<NetInterface> interfaces(List<ConnectionPoint> cps, VnfcPlacement placed, GuestSetup guest) {
         List<NetInterface> interfaces = new ArrayList<>();
@@ -122,7 +137,7 @@ class DomainSpecs {
         for (int port = 0; port < guest.dataPorts().size(); port++) {
             String mac = mac(placed.vnfcId(), port);
             switch (guest.dataPorts().get(port)) {
-                case GuestSetup.DataPort.Network n -> interfaces.add(new NetInterface.Network(n.name(), mac));
+                case GuestSetup.DataPort.Network n -> interfaces.add(new NetInterface.Network(n.name(), mac, port == 0));
                 case GuestSetup.DataPort.VhostUser v -> interfaces.add(new NetInterface.VhostUser(v.socket(), NetInterface.VhostUserMode.CLIENT, mac));
                 case GuestSetup.DataPort.Vf v -> {
                     ConnectionPoint cp = port < data.size() ? data.get(port) : null;

@@ -55,8 +55,33 @@ class DomainSpecsTest {
                 new GuestSetup.DataPort.Vf("physnet-data", 2500)), null);
 
         assertThat(specs.interfaces(cps, placed, guest)).containsExactly(
-                new NetInterface.Network("mano-1234abcd-in", DomainSpecs.mac(vnfcId, 0)),
+                new NetInterface.Network("mano-1234abcd-in", DomainSpecs.mac(vnfcId, 0), true),
                 new NetInterface.SriovVf("0000:3b:02.3", 2500, DomainSpecs.mac(vnfcId, 1)));
+    }
+
+    @Test
+    void thePortFacingTheSegmentBeforeTheMemberIsAnIsolatedTapTheOneAfterIsNot() {
+        // copies of one member must not reach each other over their upstream bridge: no loop when scaled out
+        List<ConnectionPoint> cps = List.of(cp("in", 0, InterfaceType.VIRTIO, null), cp("out", 1, InterfaceType.VIRTIO, null));
+        GuestSetup wired = new GuestSetup(List.of(new GuestSetup.DataPort.Network("mano-1234abcd-in"),
+                new GuestSetup.DataPort.Network("mano-1234abcd-1")), null);
+
+        assertThat(specs.interfaces(cps, placedWith(), wired)).containsExactly(
+                new NetInterface.Network("mano-1234abcd-in", DomainSpecs.mac(vnfcId, 0), true),
+                new NetInterface.Network("mano-1234abcd-1", DomainSpecs.mac(vnfcId, 1), false));
+        assertThat(specs.interfaces(cps, placedWith(), GuestSetup.from(Map.of("dataNetworks", List.of("a", "b")))))
+                .extracting(nic -> ((NetInterface.Network) nic).isolated()).containsExactly(true, false);
+    }
+
+    @Test
+    void aVhostUserPortZeroLeavesTheBridgePortAfterItNonIsolated() {
+        List<ConnectionPoint> cps = List.of(cp("in", 0, InterfaceType.VHOST_USER, null), cp("out", 1, InterfaceType.VIRTIO, null));
+        GuestSetup wired = new GuestSetup(List.of(new GuestSetup.DataPort.VhostUser("/run/mano/vhost/s-1-down.sock"),
+                new GuestSetup.DataPort.Network("mano-1234abcd-out")), null);
+
+        assertThat(specs.interfaces(cps, placedWith(), wired)).containsExactly(
+                new NetInterface.VhostUser("/run/mano/vhost/s-1-down.sock", NetInterface.VhostUserMode.CLIENT, DomainSpecs.mac(vnfcId, 0)),
+                new NetInterface.Network("mano-1234abcd-out", DomainSpecs.mac(vnfcId, 1), false));
     }
 
     @Test
