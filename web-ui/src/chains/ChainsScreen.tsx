@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { EmptyState, LoadedView } from '../shell/States';
 import { StateBadge } from '../shell/StateBadge';
 import { ChainGraph } from './ChainGraph';
+import { ChainWiring } from './ChainWiring';
 import { InstantiateWizard } from './InstantiateWizard';
 import { toChainView, type ChainView } from './nsInstance';
 import { VnfInstances } from './VnfInstances';
@@ -86,7 +87,7 @@ function ChainCard({ chain, canWrite, ask, act, session }: {
         <StateBadge state={chain.state} />
         {chain.nsdId && <span className="muted">NSD {chain.nsdId}</span>}
       </header>
-      {chain.vnfs.length > 0 ? <div className="graph-scroll"><ChainGraph chain={chain} /></div> : <p className="muted">No VNF instantiated.</p>}
+      {chain.vnfs.length > 0 ? <><div className="graph-scroll"><ChainGraph chain={chain} /></div><ChainWiring chain={chain} /></> : <p className="muted">No VNF instantiated.</p>}
       {canWrite && (
         <div className="actions">
           {instantiated && chain.vnfs.map((v) => (

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { ChainGraph } from './ChainGraph';
-import { toChainView } from './nsInstance';
+import { ChainWiring } from './ChainWiring';
+import { pathText, toChainView } from './nsInstance';
 import { parseParams } from './InstantiateWizard';
 
 const ns = {
@@ -188,5 +189,109 @@ describe('ChainGraph with access points', () => {
     expect(screen.queryByTestId('sap-egress')).toBeNull();
     expect(offset(screen.getByText('fw').closest('g'))).toBe(20);
     expect(screen.getByText('VF/VLAN 2417')).toBeTruthy();
+  });
+});
+
+/** A chain of vhost-user CPs as the orchestrator reports it: fw → nat switched on edge-1, nat → rt fell back (rt is on edge-2). */
+const vhostChain = {
+  id: '5e6f7a8b-0000-4000-8000-000000000002', nsInstanceName: 'vhost-chain', nsdId: 'chain', nsState: 'INSTANTIATED',
+  vnfInstance: [
+    { position: 0, vnfProfileId: 'fw', vnfInstanceId: 'v-fw', instantiationState: 'INSTANTIATED', vnfcs: [{ id: 'c1', host: 'edge-1', cell: 0, state: 'RUNNING' }] },
+    { position: 1, vnfProfileId: 'nat', vnfInstanceId: 'v-nat', instantiationState: 'INSTANTIATED', vnfcs: [{ id: 'c2', host: 'edge-1', cell: 0, state: 'RUNNING' }] },
+    { position: 2, vnfProfileId: 'rt', vnfInstanceId: 'v-rt', instantiationState: 'INSTANTIATED', vnfcs: [{ id: 'c3', host: 'edge-2', cell: 0, state: 'RUNNING' }] },
+  ],
+  chainLinks: [
+    { position: 1, name: 'fw_nat', from: 'fw', to: 'nat', pathKind: 'VHOST_USER',
+      details: { switchSegment: '5e6f7a8b-1', upstreamSocket: '/var/lib/mano/switch/5e6f7a8b-1-up.sock',
+        downstreamSocket: '/var/lib/mano/switch/5e6f7a8b-1-down.sock', hosts: ['edge-1'], hostIds: ['h1'], sameHostPreferred: true,
+        ends: [{ node: 'fw', vnfc: 'c1', connectionPoint: 'out', interfaceType: 'vhost-user', host: 'edge-1' },
+          { node: 'nat', vnfc: 'c2', connectionPoint: 'in', interfaceType: 'vhost-user', host: 'edge-1' }] } },
+    { position: 2, name: 'nat_rt', from: 'nat', to: 'rt', pathKind: 'TAP_BRIDGE',
+      details: { network: 'mano-5e6f7a8b-2', bridge: 'mn5e6f7a8b-2', requested: 'VHOST_USER', fallback: 'its ends are on different hosts',
+        hosts: ['edge-1', 'edge-2'], hostIds: ['h1', 'h2'], sameHostPreferred: false } },
+  ],
+  sapInfo: [
+    { position: 0, name: 'ingress', from: 'access', to: 'fw', pathKind: 'SAP',
+      details: { network: 'mano-5e6f7a8b-in', bridge: 'mn5e6f7a8b-in', requested: 'VHOST_USER', hosts: ['edge-1'], hostIds: ['h1'], path: 'TAP_BRIDGE',
+        ends: [{ node: 'fw', vnfc: 'c1', connectionPoint: 'in', interfaceType: 'vhost-user', host: 'edge-1' }] } },
+    { position: 3, name: 'egress', from: 'rt', to: 'access', pathKind: 'SAP',
+      details: { network: 'mano-5e6f7a8b-out', bridge: 'mn5e6f7a8b-out', hosts: ['edge-2'], hostIds: ['h2'], path: 'TAP_BRIDGE' } },
+  ],
+};
+
+describe('toChainView with vhost-user links', () => {
+  it('reads a switched link\'s segment and sockets, and a fallback\'s request and reason', () => {
+    const chain = toChainView(vhostChain);
+    expect(chain.links).toEqual([
+      { from: 'v-fw', to: 'v-nat', path: 'vhost-user', hosts: ['edge-1'], switched: {
+        segment: '5e6f7a8b-1', upstreamSocket: '/var/lib/mano/switch/5e6f7a8b-1-up.sock', downstreamSocket: '/var/lib/mano/switch/5e6f7a8b-1-down.sock' } },
+      { from: 'v-nat', to: 'v-rt', path: 'tap/bridge', bridge: 'mn5e6f7a8b-2', hosts: ['edge-1', 'edge-2'],
+        fallback: { requested: 'vhost-user', why: 'its ends are on different hosts' } },
+    ]);
+    expect(pathText(chain.links[1])).toBe('tap/bridge (vhost-user requested: its ends are on different hosts)');
+    expect(pathText(chain.links[0])).toBe('vhost-user');
+  });
+
+  it('says why an access point or a segment of more than two ends is a bridge when the orchestrator recorded no reason', () => {
+    const chain = toChainView(vhostChain);
+    expect(chain.saps[0].fallback).toEqual({ requested: 'vhost-user', why: 'an access point is a bridge an operator plugs into' });
+    expect(chain.saps[1].fallback).toBeUndefined();
+    const end = (node: string, vnfc: string, interfaceType: string) => ({ node, vnfc, interfaceType, host: 'edge-1' });
+    const scaled = toChainView({ ...vhostChain, chainLinks: [{ ...vhostChain.chainLinks[1], details: { bridge: 'mn5e6f7a8b-2', requested: 'VHOST_USER',
+      ends: [end('nat', 'c2', 'vhost-user'), end('rt', 'c3', 'vhost-user'), end('rt', 'c4', 'vhost-user')] } }] });
+    expect(scaled.links[0].fallback?.why).toBe('3 ends; a vhost-user socket joins exactly two NICs');
+    const mixed = toChainView({ ...vhostChain, chainLinks: [{ ...vhostChain.chainLinks[1], details: { bridge: 'mn5e6f7a8b-2', requested: 'VHOST_USER',
+      ends: [end('nat', 'c2', 'vhost-user'), end('rt', 'c3', 'virtio')] } }] });
+    expect(mixed.links[0].fallback?.why).toBe('the rt end is virtio; a vhost-user socket joins two vhost-user NICs');
+  });
+});
+
+describe('ChainGraph with vhost-user links', () => {
+  it('puts a switched link\'s sockets in its title and keeps the drawing to its path label', () => {
+    render(<ChainGraph chain={toChainView(vhostChain)} />);
+    const [switched, fellBack] = screen.getAllByTestId('chain-link');
+    // Drawn: the path label only; the sockets are in the title.
+    expect([...switched.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['vhost-user']);
+    expect(switched.querySelector(':scope > title')?.textContent).toBe(
+      'vhost-user through the chain switch (segment 5e6f7a8b-1) on edge-1\n'
+      + 'fw: /var/lib/mano/switch/5e6f7a8b-1-up.sock\nnat: /var/lib/mano/switch/5e6f7a8b-1-down.sock');
+    expect(within(switched).queryByTestId('fell-back')).toBeNull();
+    expect(fellBack.querySelector(':scope > title')).toBeNull();
+  });
+
+  it('shows under a fallen-back link and access point that vhost-user was requested, with the reason in its title', () => {
+    render(<ChainGraph chain={toChainView(vhostChain)} />);
+    const fellBack = screen.getAllByTestId('chain-link')[1];
+    expect(within(fellBack).getByText('tap/bridge')).toBeTruthy();
+    const note = within(fellBack).getByTestId('fell-back');
+    expect(note.textContent).toContain('vhost-user requested');
+    expect(note.querySelector('title')?.textContent).toBe('tap/bridge (vhost-user requested: its ends are on different hosts)');
+    const ingress = screen.getByTestId('sap-ingress');
+    expect(within(ingress).getByTestId('fell-back').textContent).toContain('vhost-user requested');
+    expect(ingress.querySelector(':scope > title')?.textContent).toBe(
+      'ingress: bridge mn5e6f7a8b-in on edge-1 (libvirt network mano-5e6f7a8b-in); vhost-user requested: an access point is a bridge an operator plugs into');
+    expect(within(screen.getByTestId('sap-egress')).queryByTestId('fell-back')).toBeNull();
+  });
+});
+
+describe('ChainWiring', () => {
+  it('lists every segment in chain order, the fallback in words an operator sees and the switched link\'s sockets', () => {
+    render(<ChainWiring chain={toChainView(vhostChain)} />);
+    const list = screen.getByRole('list', { name: 'How vhost-chain is wired' });
+    const lines = within(list).getAllByRole('listitem');
+    expect(lines.map((l) => l.getAttribute('data-testid'))).toEqual(['wiring-ingress', 'wiring-link', 'wiring-link', 'wiring-egress']);
+    expect(lines[0].textContent).toBe('ingress → fw: tap/bridge (vhost-user requested: an access point is a bridge an operator plugs into) · bridge mn5e6f7a8b-in on edge-1');
+    expect(lines[1].textContent).toContain('fw → nat: vhost-user · chain switch segment 5e6f7a8b-1 on edge-1');
+    expect(within(lines[1]).getByTestId('wiring-sockets').textContent).toBe(
+      'sockets: fw /var/lib/mano/switch/5e6f7a8b-1-up.sock, nat /var/lib/mano/switch/5e6f7a8b-1-down.sock');
+    expect(lines[2].textContent).toBe('nat → rt: tap/bridge (vhost-user requested: its ends are on different hosts) · bridge mn5e6f7a8b-2 on edge-1, edge-2');
+    expect(lines[3].textContent).toBe('rt → egress: tap/bridge · bridge mn5e6f7a8b-out on edge-2');
+    // A fallback is marked as a notice, not only worded; the links that are what they asked for are not.
+    expect(lines.map((l) => l.className)).toEqual(['notice', '', 'notice', '']);
+  });
+
+  it('says nothing for a chain whose links are not realised yet', () => {
+    const { container } = render(<ChainWiring chain={toChainView({ ...ns, links: undefined, vnffgInfo: [{ vnfInstanceId: ['v-fw', 'v-nat', 'v-router'] }] })} />);
+    expect(container.innerHTML).toBe('');
   });
 });

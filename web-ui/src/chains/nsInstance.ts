@@ -32,6 +32,23 @@ export interface ChainLink {
   /** The Linux bridge carrying a tap/bridge link; a VF/VLAN link has none (the NIC and the provider network carry it). */
   bridge?: string;
   hosts?: string[];
+  /** A vhost-user link the host's chain switch carries: its segment and the socket each end's NIC connects to. */
+  switched?: SwitchedPath;
+  /** Set when the link is not what its connection points asked for (vhost-user realised as tap/bridge). */
+  fallback?: Fallback;
+}
+
+/** The chain switch's two sockets of a vhost-user link: upstream is the member before the link, downstream the one after. */
+export interface SwitchedPath {
+  segment?: string;
+  upstreamSocket?: string;
+  downstreamSocket?: string;
+}
+
+/** What the connection points asked for (as a person reads it) and why the orchestrator made something else. */
+export interface Fallback {
+  requested: string;
+  why: string;
 }
 
 /** Where traffic enters (ingress, before the first VNF) or leaves (egress, after the last) the chain. */
@@ -45,6 +62,8 @@ export interface ChainSap {
   path?: string;
   physicalNetwork?: string;
   hosts: string[];
+  /** Set when the member's CP asked for vhost-user: an access point is a bridge, so it fell back. */
+  fallback?: Fallback;
 }
 
 type J = Record<string, unknown>;
@@ -94,6 +113,8 @@ export function toChainView(raw: unknown): ChainView {
       path: pathLabel(link),
       bridge: text(details.bridge),
       hosts: hosts.length > 0 ? hosts : legacyHosts.length > 0 ? legacyHosts : undefined,
+      switched: switchedPath(link),
+      fallback: fallbackOf(details),
     };
   });
   const saps: ChainSap[] = [...arr(ns.sapInfo).map(obj), ...segments.filter(isSap)]
@@ -112,6 +133,7 @@ export function toChainView(raw: unknown): ChainView {
         path: text(details.path) === 'SRIOV_VLAN' ? pathLabel({ pathKind: 'SRIOV_VLAN', details }) : undefined,
         physicalNetwork: text(details.physicalNetwork),
         hosts: strings(details.hosts),
+        fallback: fallbackOf(details, true),
       };
     })
     // One access point per side: the first one listed wins.
@@ -145,6 +167,37 @@ function pathLabel(link: J): string | undefined {
     case undefined: return vlan !== undefined ? `VF/VLAN ${String(vlan)}` : undefined;
     default: return kind;
   }
+}
+
+/** The path as one line a person reads: the label, and what was asked for instead when the link fell back. */
+export function pathText(p: { path?: string; fallback?: Fallback }): string {
+  const path = p.path ?? 'not wired';
+  return p.fallback ? `${path} (${p.fallback.requested} requested: ${p.fallback.why})` : path;
+}
+
+function switchedPath(link: J): SwitchedPath | undefined {
+  const details = obj(link.details);
+  if (text(link.pathKind) !== 'VHOST_USER') return undefined;
+  const path = { segment: text(details.switchSegment), upstreamSocket: text(details.upstreamSocket), downstreamSocket: text(details.downstreamSocket) };
+  return path.segment || path.upstreamSocket || path.downstreamSocket ? path : undefined;
+}
+
+/**
+ * A segment's CPs asked for one kind (details.requested) and got another. The orchestrator says why in
+ * details.fallback; a segment whose shape could never be a switched pair (an access point on one VNFC, more
+ * than two ends, or a virtio end beside the vhost-user one) carries no reason, so it is read off its ends.
+ */
+function fallbackOf(details: J, accessPoint = false): Fallback | undefined {
+  const requested = text(details.requested);
+  if (requested === undefined) return undefined;
+  const ends = arr(details.ends).map(obj);
+  const other = ends.find((e) => text(e.interfaceType) !== undefined && text(e.interfaceType) !== 'vhost-user');
+  const why = text(details.fallback)
+    ?? (accessPoint ? 'an access point is a bridge an operator plugs into'
+      : ends.length > 2 ? `${ends.length} ends; a vhost-user socket joins exactly two NICs`
+      : other ? `the ${text(other.node) ?? 'other'} end is ${text(other.interfaceType)}; a vhost-user socket joins two vhost-user NICs`
+      : 'no reason recorded');
+  return { requested: requested === 'VHOST_USER' ? 'vhost-user' : requested, why };
 }
 
 /** Chain order: start at the VNF nothing points to, follow the links; VNFs off the chain go last. */
