@@ -19,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what. Reads need VIEWER, writes need OPERATOR; changing hosts and any access to
  * users needs ADMIN. Callers authenticate with a bearer token from {@code /oauth2/token} or with
  * HTTP Basic (for curl and scripts); either way the account is read on every request, so deleting
- * it or changing its password or role takes effect at once (AccountBoundTokens). The UI shell, the OpenAPI description and health are public.
+ * it or changing its password or role takes effect at once (AccountBoundTokens for tokens). The UI
+ * shell, the OpenAPI description and health are public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

@@ -73,11 +73,13 @@ class UserController {
         if (change.password() != null && change.password().isBlank()) {
             throw ApiProblem.badRequest("invalid-password", "password must not be blank");
         }
-        UserAccount account = users.lockByUsername(username).orElseThrow(() -> ApiProblem.notFound("user", username));
         if (username.equals("admin") && change.role() != null && change.role() != Role.ADMIN) {
             throw ApiProblem.conflict("last-admin", "the built-in admin keeps the ADMIN role");
         }
-        if (change.password() != null) account.changePassword(encoder.encode(change.password()));
+        // Hashed before the row is locked: BCrypt takes tens of milliseconds.
+        String newHash = change.password() == null ? null : encoder.encode(change.password());
+        UserAccount account = users.lockByUsername(username).orElseThrow(() -> ApiProblem.notFound("user", username));
+        if (newHash != null) account.changePassword(newHash);
         if (change.role() != null) account.changeRole(change.role());
         return UserView.of(account);
     }
