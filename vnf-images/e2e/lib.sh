@@ -275,10 +275,11 @@ await_path() {  # until one allowed datagram (UDP 5001) crosses from left to rig
   fail "no datagram crossed within ${boot_budget}s"
 }
 
-send_round() {  # send_round NAME N: N allowed (UDP 5001) and N denied (UDP 6001) datagrams, interleaved, from left to
-                # right; what arrived is in $work/NAME.json (udp_probe.py capture)
+send_round() {  # send_round NAME N [EXPECT]: N allowed (UDP 5001) and N denied (UDP 6001) datagrams, interleaved, from
+                # left to right; what arrived is in $work/NAME.json (udp_probe.py capture, which stops soon after
+                # EXPECT allowed frames came, N by default: more where the path delivers copies)
   local capture allowed_sender
-  ip netns exec "$right" python3 "$probe" capture --iface e2e0 --tag "$tag-$1" --seconds 60 --expect "$2" > "$work/$1.json" &
+  ip netns exec "$right" python3 "$probe" capture --iface e2e0 --tag "$tag-$1" --seconds 60 --expect "${3:-$2}" > "$work/$1.json" &
   capture=$!
   sleep 0.5
   ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 5001 --count "$2" --tag "$tag-$1" &
@@ -286,6 +287,20 @@ send_round() {  # send_round NAME N: N allowed (UDP 5001) and N denied (UDP 6001
   ip netns exec "$left" python3 "$probe" send --dst 10.2.0.2 --port 6001 --count "$2" --tag "$tag-$1"
   wait "$allowed_sender"
   wait "$capture"
+}
+
+domain_taps() {  # domain_taps DOMAIN -> the host-side taps of its interfaces, in interface (guest port) order
+  virsh -c qemu:///system domiflist "$1" | awk 'NR > 2 && $1 != "" { print $1 }'
+}
+tap_packets() {  # tap_packets TAP... -> the frames these taps carried so far, both directions, summed
+  local t sum=0
+  for t in "$@"; do
+    sum=$(( sum + $(< "/sys/class/net/$t/statistics/rx_packets") + $(< "/sys/class/net/$t/statistics/tx_packets") ))
+  done
+  echo "$sum"
+}
+netns_rx_packets() {  # netns_rx_packets NETNS -> frames its e2e0 (see plug) received so far
+  ip netns exec "$1" cat /sys/class/net/e2e0/statistics/rx_packets
 }
 
 counter() {  # counter VNF_ID NAME -> the agent's cumulative counter as the VNFM last received it (0 if never)
