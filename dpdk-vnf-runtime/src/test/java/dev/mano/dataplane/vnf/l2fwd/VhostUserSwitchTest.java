@@ -25,11 +25,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The chain switch over vhost-user, with real DPDK processes and real frames: the runtime in l2fwd patch
- * mode is the vhost-user server of two sockets (net_vhost), and on each socket a virtio-user frontend
+ * mode is the vhost-user server of every socket (net_vhost), and on each socket a virtio-user frontend
  * (testpmd, the client, where a VM's virtio NIC would be) forwards between the socket and pcap files.
- * Every frame one frontend reads from its pcap must come out of the other frontend's pcap byte for byte,
- * in order. Four DPDK processes on two CPUs: the switch's worker on CPU 1, the frontends' forwarding lcores
- * on CPU 0, all without hugepages.
+ * Every frame one frontend reads from its pcap must come out of its peer's pcap byte for byte, in order,
+ * and nothing else: the switch carries two segments (two port pairs), as the one switch process of a
+ * host carries all of that host's chain links. Up to five DPDK processes on two CPUs: the switch's
+ * worker on CPU 1, the frontends' forwarding lcores on CPU 0, all without hugepages.
  */
 class VhostUserSwitchTest {
     private static final int CPUS = Runtime.getRuntime().availableProcessors();
@@ -71,16 +72,20 @@ class VhostUserSwitchTest {
         }
     }
 
+    /** Two segments, as on a host with two chain links: a.sock-b.sock and c.sock-d.sock. */
     private String switchYaml(int idleSleepUs) {
         return """
                 ports:
                   - {name: net_vhost0, devargs: "net_vhost0,iface=%s", queues: 1}
                   - {name: net_vhost1, devargs: "net_vhost1,iface=%s", queues: 1}
+                  - {name: net_vhost2, devargs: "net_vhost2,iface=%s", queues: 1}
+                  - {name: net_vhost3, devargs: "net_vhost3,iface=%s", queues: 1}
                 idleSleepUs: %d
                 l2fwd:
                   mode: patch
-                  pairs: [[net_vhost0, net_vhost1]]
-                """.formatted(dir.resolve("a.sock"), dir.resolve("b.sock"), idleSleepUs);
+                  pairs: [[net_vhost0, net_vhost1], [net_vhost2, net_vhost3]]
+                """.formatted(dir.resolve("a.sock"), dir.resolve("b.sock"), dir.resolve("c.sock"), dir.resolve("d.sock"),
+                idleSleepUs);
     }
 
     private SwitchProcess startSwitch(int idleSleepUs) throws Exception {
@@ -172,25 +177,38 @@ class VhostUserSwitchTest {
     }
 
     @Test
-    void framesCrossTheSwitchUnchangedInBothDirections() throws Exception {
+    void framesCrossTheSwitchUnchangedInBothDirectionsAndStayInTheirSegment() throws Exception {
         List<byte[]> inA = Frames.mix(300, 21);
         List<byte[]> inB = Frames.mix(200, 22);
+        List<byte[]> inC = Frames.mix(150, 23);
         Path outA = dir.resolve("out-a.pcap");
         Path outB = dir.resolve("out-b.pcap");
+        Path outC = dir.resolve("out-c.pcap");
+        Path outD = dir.resolve("out-d.pcap");
         SwitchProcess sw = startSwitch(0);
         VirtioUserFrontend a = frontend("a", "a.sock", pcap("in-a.pcap", inA), outA);
         VirtioUserFrontend b = frontend("b", "b.sock", pcap("in-b.pcap", inB), outB);
+        VirtioUserFrontend c = frontend("c", "c.sock", pcap("in-c.pcap", inC), outC);
+        VirtioUserFrontend d = frontend("d", "d.sock", pcap("empty.pcap", List.of()), outD);
         awaitConnected(sw, "net_vhost0", a);
         awaitConnected(sw, "net_vhost1", b);
+        awaitConnected(sw, "net_vhost2", c);
+        awaitConnected(sw, "net_vhost3", d);
         a.forward();
         b.forward();
-        awaitFrames(outB, inA.size(), () -> logs(sw, a, b));
-        awaitFrames(outA, inB.size(), () -> logs(sw, a, b));
-        a.quit();
-        b.quit();
-        String logs = logs(sw, a, b);
+        c.forward();
+        d.forward();
+        awaitFrames(outB, inA.size(), () -> logs(sw, a, b, c, d));
+        awaitFrames(outA, inB.size(), () -> logs(sw, a, b, c, d));
+        awaitFrames(outD, inC.size(), () -> logs(sw, a, b, c, d));
+        for (VirtioUserFrontend frontend : List.of(a, b, c, d)) {
+            frontend.quit();
+        }
+        String logs = logs(sw, a, b, c, d);
         assertSameFrames(outB, inA, logs);
         assertSameFrames(outA, inB, logs);
+        assertSameFrames(outD, inC, logs);
+        assertSameFrames(outC, List.of(), logs);
         assertThat(sw.drops()).as(logs).isZero();
         assertThat(sw.alive()).as(logs).isTrue();
     }
