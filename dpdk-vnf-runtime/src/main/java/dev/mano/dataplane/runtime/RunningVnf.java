@@ -13,6 +13,7 @@ import dev.mano.dataplane.engine.WorkerPlan;
 import dev.mano.dataplane.port.Mempool;
 import dev.mano.dataplane.port.Port;
 import dev.mano.dataplane.port.PortSettings;
+import dev.mano.dataplane.port.VhostUserSocket;
 import dev.mano.dataplane.vnf.Vnf;
 
 import java.lang.foreign.Arena;
@@ -80,6 +81,7 @@ public final class RunningVnf implements Dataplane, AutoCloseable {
         if (Port.names().contains(port.name())) {
             return;
         }
+        VhostUserSocket.serverPath(port.devargs()).ifPresent(VhostUserSocket::removeIfStale);
         if (port.devargs() == null) {
             throw new DpdkException("no DPDK port named '" + port.name() + "' (ports: " + Port.names()
                     + "); give its devargs in the config (e.g. devargs: net_null0) or pass --vdev/-a to EAL");
