@@ -39,7 +39,11 @@ public record LifecycleApi(ApiHttp http) {
     /** Polls the op occurrence a 202 answered with, under {@code opsPath}, until it rests. */
     public JsonNode awaitFinal(HttpResponse<String> accepted, String opsPath) {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String opId = JSON.readTree(accepted.body()).get("id").asString();
+        return awaitFinal(opsPath, JSON.readTree(accepted.body()).get("id").asString());
+    }
+
+    /** Polls op occurrence {@code opId} under {@code opsPath} until it rests (after a retry or rollback, say). */
+    public JsonNode awaitFinal(String opsPath, String opId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (true) {
             JsonNode op = get(opsPath + "/" + opId);

@@ -53,7 +53,11 @@ class NsOperationRunner {
     }
 
     void rollback(UUID id) {
-        expect(id, "roll back");
+        NsLcmOpOcc op = expect(id, "roll back");
+        if (!NsWork.rollbackSupported(op.operation())) {
+            throw ApiProblem.conflict("rollback-not-supported", op.operation() + " cannot be rolled back (the VNFs it removed are gone);"
+                    + " retry it to finish, or fail it").with("operation", op.operation().name());
+        }
         if (!ops.transition(id, OperationState.FAILED_TEMP, OperationState.ROLLING_BACK)) throw raced(id);
         ops.clearError(id);
         notify(id, "START");
@@ -61,8 +65,9 @@ class NsOperationRunner {
     }
 
     void fail(UUID id) {
-        expect(id, "fail");
+        NsLcmOpOcc op = expect(id, "fail");
         if (!ops.transition(id, OperationState.FAILED_TEMP, OperationState.FAILED)) throw raced(id);
+        work.abandon(op);
         notify(id, "RESULT");
     }
 
@@ -130,12 +135,13 @@ class NsOperationRunner {
     }
 
 
-    private void expect(UUID id, String action) {
+    private NsLcmOpOcc expect(UUID id, String action) {
         NsLcmOpOcc op = ops.find(id).orElseThrow(() -> ApiProblem.notFound("NS LCM operation occurrence", id));
         if (op.state() != OperationState.FAILED_TEMP) {
             throw ApiProblem.conflict("operation-state-conflict", "cannot " + action + " operation " + id + " in state "
                     + op.state() + "; only FAILED_TEMP allows it").with("operationState", op.state().name());
         }
+        return op;
     }
 
     private static ApiProblem raced(UUID id) {

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NsWork {
+    private static final Logger log = LoggerFactory.getLogger(NsWork.class);
     private static final Duration VNF_OPERATION_LIMIT = Duration.ofMinutes(15);
     private final NsInstanceStore instances;
     private final NsLcmOpOccStore ops;
@@ -68,9 +71,30 @@ class NsWork {
     void rollback(NsLcmOpOcc op) throws InterruptedException {
         switch (op.operation()) {
             case INSTANTIATE -> rollbackInstantiate(op);
-            case HEAL -> { } // healed VNFCs keep their resources: nothing to give back
-            case TERMINATE, SCALE -> throw new OperationFailure(409, "rollback-not-supported", op.operation() + " cannot be rolled back",
-                    "retry the operation instead");
+            case SCALE -> rollbackScale(op);
+            // healed VNFCs keep their resources; a member's heal that failed half-way is undone by its own rollback
+            case HEAL -> rollbackFailedVnfOperations(op, "rolling back");
+            case TERMINATE -> throw new IllegalStateException("refused before: " + op.operation() + " cannot be rolled back");
+        }
+    }
+
+    /** Whether an operation of this kind can be rolled back (checked before its state changes). */
+    static boolean rollbackSupported(NsOperation operation) {
+        return operation != NsOperation.TERMINATE;
+    }
+
+    /**
+     * The member operations this NS operation left FAILED_TEMP are marked FAILED with it: left as they were, each
+     * would block every further operation on its VNF.
+     */
+    void abandon(NsLcmOpOcc op) {
+        for (LcmOpOcc vnfOp : latestVnfOperations(op).values()) {
+            if (vnfOp.state() != OperationState.FAILED_TEMP) continue;
+            try {
+                vnfs.fail(vnfOp.id());
+            } catch (RuntimeException e) { // someone retried or rolled it back meanwhile: theirs to finish
+                log.warn("VNF operation {} of NS operation {} not marked FAILED: {}", vnfOp.id(), op.id(), e.getMessage());
+            }
         }
     }
 
@@ -173,12 +197,29 @@ class NsWork {
         return vnfs.operations(vnfId).stream().filter(o -> OperationState.OPEN.contains(o.state())).toList();
     }
 
+    /**
+     * Scales each listed member. Run again (retry), a member whose scale completed is left alone, one whose scale
+     * failed half-way is retried (a new scale would be refused: the failed one still holds the VNF), one whose
+     * scale still runs (our own crash) is awaited.
+     */
     @SuppressWarnings("unchecked")
     private void scale(NsLcmOpOcc op) throws InterruptedException {
+        Map<UUID, LcmOpOcc> before = latestVnfOperations(op);
         List<UUID[]> started = new ArrayList<>();
         for (Object o : (List<Object>) op.params().getOrDefault("scaleVnfData", List.of())) {
             Map<String, Object> d = (Map<String, Object>) o;
             UUID vnfId = UUID.fromString(String.valueOf(d.get("vnfInstanceId")));
+            LcmOpOcc earlier = before.get(vnfId);
+            if (earlier != null && earlier.state() == OperationState.COMPLETED) continue;
+            if (earlier != null && earlier.state() == OperationState.FAILED_TEMP) {
+                vnfs.retry(earlier.id());
+                started.add(new UUID[] {vnfId, earlier.id()});
+                continue;
+            }
+            if (earlier != null && OperationState.OPEN.contains(earlier.state())) {
+                started.add(new UUID[] {vnfId, earlier.id()});
+                continue;
+            }
             Map<String, Object> step = (Map<String, Object>) d.getOrDefault("scaleByStepData", Map.of());
             LcmOpOcc vnfOp = vnfs.scale(vnfId, String.valueOf(d.get("scaleVnfType")), String.valueOf(step.get("aspectId")),
                     ((Number) step.getOrDefault("numberOfSteps", 1)).intValue(), false);
@@ -186,6 +227,53 @@ class NsWork {
             started.add(new UUID[] {vnfId, vnfOp.id()});
         }
         awaitAll(op, started, "scaling");
+    }
+
+    /**
+     * Undoes a scale member by member: a scale that failed half-way is rolled back by its VNF (its new VNFCs and
+     * their resources go), a completed one is reversed by the opposite scale of the same steps.
+     */
+    @SuppressWarnings("unchecked")
+    private void rollbackScale(NsLcmOpOcc op) throws InterruptedException {
+        Map<UUID, Map<String, Object>> requested = new LinkedHashMap<>();
+        for (Object o : (List<Object>) op.params().getOrDefault("scaleVnfData", List.of())) {
+            Map<String, Object> d = (Map<String, Object>) o;
+            requested.put(UUID.fromString(String.valueOf(d.get("vnfInstanceId"))), d);
+        }
+        rollbackFailedVnfOperations(op, "rolling back");
+        List<UUID[]> reversed = new ArrayList<>();
+        for (Map.Entry<UUID, LcmOpOcc> e : latestVnfOperations(op).entrySet()) {
+            Map<String, Object> d = requested.get(e.getKey());
+            if (d == null || e.getValue().state() != OperationState.COMPLETED) continue;
+            Map<String, Object> step = (Map<String, Object>) d.getOrDefault("scaleByStepData", Map.of());
+            String opposite = "SCALE_IN".equals(String.valueOf(d.get("scaleVnfType"))) ? "SCALE_OUT" : "SCALE_IN";
+            LcmOpOcc undo = vnfs.scale(e.getKey(), opposite, String.valueOf(step.get("aspectId")),
+                    ((Number) step.getOrDefault("numberOfSteps", 1)).intValue(), false);
+            ops.addVnfOperation(op.id(), e.getKey(), undo.id());
+            reversed.add(new UUID[] {e.getKey(), undo.id()});
+        }
+        awaitAll(op, reversed, "reversing completed scales");
+    }
+
+    /** Rolls back the member operations this NS operation left FAILED_TEMP and waits for them. */
+    private void rollbackFailedVnfOperations(NsLcmOpOcc op, String what) throws InterruptedException {
+        List<UUID[]> rolling = new ArrayList<>();
+        for (Map.Entry<UUID, LcmOpOcc> e : latestVnfOperations(op).entrySet()) {
+            if (e.getValue().state() != OperationState.FAILED_TEMP) continue;
+            vnfs.rollback(e.getValue().id());
+            rolling.add(new UUID[] {e.getKey(), e.getValue().id()});
+        }
+        awaitAll(op, rolling, what);
+    }
+
+    /** Per member VNF, the latest of the VNF operations this NS operation drove, as it stands now. */
+    private Map<UUID, LcmOpOcc> latestVnfOperations(NsLcmOpOcc op) {
+        Map<UUID, LcmOpOcc> latest = new LinkedHashMap<>();
+        for (UUID[] pair : ops.vnfOperations(op.id())) {
+            vnfs.operation(pair[1]).ifPresent(o -> latest.merge(pair[0], o,
+                    (a, b) -> a.startTime().isAfter(b.startTime()) ? a : b));
+        }
+        return latest;
     }
 
     @SuppressWarnings("unchecked")

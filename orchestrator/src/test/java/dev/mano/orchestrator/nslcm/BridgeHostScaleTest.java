@@ -131,14 +131,22 @@ class BridgeHostScaleTest {
         assertThat(domainNames(uriB)).isEqualTo(domainsB);
         assertThat(scaleLevel(fwId)).isZero();
 
-        // Out of the failure: the NS operation can neither be rolled back (SCALE) nor retried (its retry opens a second
-        // VNF scale while the failed one is still open), so the member's own operation is rolled back and the NS
-        // operation given up; the rollback leaves A as it was.
-        JsonNode vnfRolled = api.awaitFinal(api.post("/vnflcm/v1/vnf_lcm_op_occs/" + vnfOp.get("id").asString() + "/rollback", null),
-                "/vnflcm/v1/vnf_lcm_op_occs");
-        assertThat(vnfRolled.get("operationState").asString()).as(vnfRolled.toString()).isEqualTo("ROLLED_BACK");
-        HttpResponse<String> failed = api.post("/nslcm/v1/ns_lcm_op_occs/" + refused.get("id").asString() + "/fail", null);
-        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
+        // Out of the failure through the NS operation. A retry while A is still full retries the member's failed
+        // scale (a new one would be refused: the failed one still holds the VNF) and fails the same way.
+        String nsOpId = refused.get("id").asString();
+        HttpResponse<String> retry = api.post("/nslcm/v1/ns_lcm_op_occs/" + nsOpId + "/retry", null);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
+        JsonNode retried = awaitNsOp(nsOpId);
+        assertThat(retried.get("operationState").asString()).as(retried.toString()).isEqualTo("FAILED_TEMP");
+        assertThat(retried.get("progress").get("vnfs")).as("the retry reused the member's operation").hasSize(1);
+        assertThat(retried.get("error").get("detail").asString()).contains("on the host its chain bridges are on");
+        // The rollback rolls the member's scale back: nothing on A changed, the member is free for its next operation.
+        HttpResponse<String> rollback = api.post("/nslcm/v1/ns_lcm_op_occs/" + nsOpId + "/rollback", null);
+        assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(202);
+        JsonNode rolled = awaitNsOp(nsOpId);
+        assertThat(rolled.get("operationState").asString()).as(rolled.toString()).isEqualTo("ROLLED_BACK");
+        assertThat(api.get("/vnflcm/v1/vnf_lcm_op_occs/" + vnfOp.get("id").asString()).get("operationState").asString())
+                .isEqualTo("ROLLED_BACK");
         assertThat(ledger(hostA)).isEqualTo(ledgerA);
         assertThat(domainNames(uriA)).isEqualTo(domainsA);
         assertThat(scaleLevel(fwId)).isZero();
@@ -188,6 +196,10 @@ class BridgeHostScaleTest {
 
     private JsonNode awaitNsOp(HttpResponse<String> accepted) {
         return api.awaitFinal(accepted, "/nslcm/v1/ns_lcm_op_occs");
+    }
+
+    private JsonNode awaitNsOp(String opId) {
+        return api.awaitFinal("/nslcm/v1/ns_lcm_op_occs", opId);
     }
 
     private static Map<String, Object> memberSized(String name) {
