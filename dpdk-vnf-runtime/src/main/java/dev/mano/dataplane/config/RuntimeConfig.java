@@ -1,6 +1,8 @@
 package dev.mano.dataplane.config;
 
 import dev.mano.dataplane.port.PortSettings;
+import dev.mano.dataplane.port.SocketAccess;
+import dev.mano.dataplane.port.VhostUserSocket;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,14 +56,15 @@ public record RuntimeConfig(String source, List<PortSettings> ports, int mbufs, 
         List<PortSettings> ports = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigNode port : root.nodes("ports")) {
-            port.onlyKeys(Set.of("name", "devargs", "queues", "rxDescriptors", "txDescriptors"));
+            port.onlyKeys(Set.of("name", "devargs", "queues", "rxDescriptors", "txDescriptors", "socketMode", "socketGroup"));
             String name = port.string("name");
             if (!names.add(name)) {
                 throw port.error("name", "port " + name + " is listed twice");
             }
-            ports.add(new PortSettings(name, port.optionalString("devargs").orElse(null),
+            String devargs = port.optionalString("devargs").orElse(null);
+            ports.add(new PortSettings(name, devargs,
                     port.integer("queues", 0, 1, 1024), port.integer("rxDescriptors", 1024, 32, 32768),
-                    port.integer("txDescriptors", 1024, 32, 32768)));
+                    port.integer("txDescriptors", 1024, 32, 32768), socketAccess(port, devargs)));
         }
         if (ports.isEmpty()) {
             throw root.error("ports", "at least one port is required");
@@ -83,5 +87,26 @@ public record RuntimeConfig(String source, List<PortSettings> ports, int mbufs, 
         }
         ConfigNode vnf = root.optionalNode(vnfType).orElse(new ConfigNode(source, vnfType, Map.of()));
         return new RuntimeConfig(source, ports, mbufs, cache, burst, idleSleep, metricsPort, vnf);
+    }
+
+    /** socketMode: "0660" (octal), socketGroup: kvm; only for a vhost-user server port (net_vhost...,iface=...). */
+    private static SocketAccess socketAccess(ConfigNode port, String devargs) {
+        Optional<String> mode = port.optionalString("socketMode");
+        Optional<String> group = port.optionalString("socketGroup");
+        if (mode.isEmpty() && group.isEmpty()) {
+            return SocketAccess.AS_CREATED;
+        }
+        String key = mode.isPresent() ? "socketMode" : "socketGroup";
+        if (VhostUserSocket.serverPath(devargs).isEmpty()) {
+            throw port.error(key, "only a vhost-user server port has a socket to set (devargs net_vhost...,iface=<path>)");
+        }
+        int bits = -1;
+        if (mode.isPresent()) {
+            if (!mode.get().matches("0?[0-7]{3}")) {
+                throw port.error("socketMode", "expected octal permission bits like \"0660\" (quoted), got '" + mode.get() + "'");
+            }
+            bits = Integer.parseInt(mode.get(), 8);
+        }
+        return new SocketAccess(bits, group.orElse(null));
     }
 }

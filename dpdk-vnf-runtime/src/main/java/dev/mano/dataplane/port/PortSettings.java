@@ -10,8 +10,14 @@ package dev.mano.dataplane.port;
  *                      0 = decide later: one per worker lcore ({@link #withQueuesIfUnset})
  * @param rxDescriptors rx ring size per queue (DPDK adjusts it to the device's limits)
  * @param txDescriptors tx ring size per queue
+ * @param socketAccess  for a vhost-user server port: who may connect to its socket
  */
-public record PortSettings(String name, String devargs, int queues, int rxDescriptors, int txDescriptors) {
+public record PortSettings(String name, String devargs, int queues, int rxDescriptors, int txDescriptors,
+                           SocketAccess socketAccess) {
+    public PortSettings(String name, String devargs, int queues, int rxDescriptors, int txDescriptors) {
+        this(name, devargs, queues, rxDescriptors, txDescriptors, SocketAccess.AS_CREATED);
+    }
+
     public PortSettings {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a port needs a name");
@@ -22,6 +28,6 @@ public record PortSettings(String name, String devargs, int queues, int rxDescri
     }
 
     public PortSettings withQueuesIfUnset(int count) {
-        return queues > 0 ? this : new PortSettings(name, devargs, count, rxDescriptors, txDescriptors);
+        return queues > 0 ? this : new PortSettings(name, devargs, count, rxDescriptors, txDescriptors, socketAccess);
     }
 }

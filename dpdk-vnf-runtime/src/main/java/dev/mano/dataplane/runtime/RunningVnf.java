@@ -16,7 +16,9 @@ import dev.mano.dataplane.port.PortSettings;
 import dev.mano.dataplane.port.VhostUserSocket;
 import dev.mano.dataplane.vnf.Vnf;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +63,7 @@ public final class RunningVnf implements Dataplane, AutoCloseable {
         try {
             for (PortSettings port : settings) {
                 ports.add(Port.configure(port, pool));
+                grantSocketAccess(port);
             }
             for (Port port : ports) {
                 port.start();
@@ -96,6 +99,19 @@ public final class RunningVnf implements Dataplane, AutoCloseable {
         if (!Port.names().contains(port.name())) {
             throw new DpdkException("device '" + port.devargs() + "' was probed but created no port named " + port.name()
                     + " (ports now: " + Port.names() + "); the port name is the part of devargs before the first comma");
+        }
+    }
+
+    /** DPDK bound a vhost-user server port's socket when the port was configured: set who may connect. */
+    private static void grantSocketAccess(PortSettings port) {
+        if (!port.socketAccess().changesAnything()) {
+            return;
+        }
+        Path socket = VhostUserSocket.serverPath(port.devargs()).orElseThrow();
+        try {
+            port.socketAccess().applyTo(socket);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("port " + port.name() + ": cannot set mode/group of its socket " + socket + ": " + e);
         }
     }
 

@@ -48,6 +48,12 @@ class RuntimeConfigTest {
                 .hasMessage("vnf.yaml: burst: expected an integer in 1..64, got 1000");
         assertThatThrownBy(() -> parse("ports: [{name: a}]\nidleSleepUs: -1"))
                 .hasMessage("vnf.yaml: idleSleepUs: expected an integer in 0..100000, got -1");
+        assertThatThrownBy(() -> parse("ports: [{name: a, devargs: net_null0, socketMode: \"0660\"}]"))
+                .hasMessageStartingWith("vnf.yaml: ports[0].socketMode: only a vhost-user server port has a socket");
+        assertThatThrownBy(() -> parse("ports: [{name: a, devargs: \"net_vhost0,iface=/x.sock\", socketMode: \"rw\"}]"))
+                .hasMessageStartingWith("vnf.yaml: ports[0].socketMode: expected octal permission bits like \"0660\"");
+        assertThat(parse("ports: [{name: a, devargs: \"net_vhost0,iface=/x.sock\", socketMode: \"0660\", socketGroup: kvm}]")
+                .ports().get(0).socketAccess()).isEqualTo(new dev.mano.dataplane.port.SocketAccess(0660, "kvm"));
         assertThatThrownBy(() -> parse("ports: [{name: a}]\nrouter: {}"))
                 .hasMessageContaining("vnf.yaml: router: unknown key");
         assertThatThrownBy(() -> parse("ports: {name: a}"))

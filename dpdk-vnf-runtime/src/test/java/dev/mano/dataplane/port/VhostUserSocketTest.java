@@ -13,6 +13,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +56,51 @@ class VhostUserSocketTest {
         Path plain = Files.writeString(dir.resolve("not-a-socket"), "x");
         assertThat(VhostUserSocket.removeIfStale(plain)).isFalse();
         assertThat(plain).exists();
+    }
+
+    /**
+     * socketMode/socketGroup make the sockets reachable for QEMU, which libvirt runs as libvirt-qemu
+     * (groups libvirt-qemu, kvm): refused with DPDK's 0755 root socket, connected with 0660 root:kvm.
+     */
+    @Test
+    void qemuUnderLibvirtMayConnectToASocketWithModeAndGroupSet() throws Exception {
+        boolean kvm = groupExists("kvm");
+        String group = kvm ? "kvm" : Files.getAttribute(dir, "posix:group").toString();
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        Path a = dir.resolve("a.sock");
+        Path b = dir.resolve("b.sock");
+        RuntimeConfig config = RuntimeConfig.parse("switch.yaml", """
+                ports:
+                  - {name: net_vhost_sa0, devargs: "net_vhost_sa0,iface=%s", queues: 1, socketMode: "0660", socketGroup: %s}
+                  - {name: net_vhost_sa1, devargs: "net_vhost_sa1,iface=%s", queues: 1}
+                l2fwd:
+                  mode: patch
+                  pairs: [[net_vhost_sa0, net_vhost_sa1]]
+                """.formatted(a, group, b), "l2fwd");
+        try (RunningVnf vnf = RunningVnf.start(TestEal.get(), config, L2fwd.fromConfig(config.vnf()))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a))).isEqualTo("rw-rw----");
+            assertThat(Files.getAttribute(a, "posix:group").toString()).isEqualTo(group);
+            boolean asQemu = kvm && ProcessHandle.current().info().user().orElse("").equals("root")
+                    && Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/python3"))
+                    && new ProcessBuilder("id", "libvirt-qemu").start().waitFor() == 0;
+            if (asQemu) {
+                assertThat(connectAsQemu(a)).as("libvirt-qemu connects to the 0660 root:kvm socket").isZero();
+                assertThat(connectAsQemu(b)).as("libvirt-qemu is refused by the socket as DPDK created it").isNotZero();
+            }
+        }
+    }
+
+    private static boolean groupExists(String group) throws Exception {
+        return Files.readAllLines(Path.of("/etc/group")).stream().anyMatch(line -> line.startsWith(group + ":"));
+    }
+
+    /** Exit code of a connect to {@code socket} with QEMU's credentials under libvirt. */
+    private static int connectAsQemu(Path socket) throws Exception {
+        Process client = new ProcessBuilder("/usr/bin/setpriv", "--reuid=libvirt-qemu", "--regid=libvirt-qemu", "--init-groups",
+                "/usr/bin/python3", "-c", "import socket,sys; socket.socket(socket.AF_UNIX).connect(sys.argv[1])", socket.toString())
+                .redirectErrorStream(true).start();
+        client.getInputStream().readAllBytes();
+        return client.waitFor();
     }
 
     @Test
