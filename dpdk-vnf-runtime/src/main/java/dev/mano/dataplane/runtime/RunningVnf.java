@@ -55,6 +55,13 @@ public final class RunningVnf implements Dataplane, AutoCloseable {
             }
         }
         List<PortSettings> settings = config.ports().stream().map(p -> p.withQueuesIfUnset(lcores.size())).toList();
+        long newPorts = settings.stream().filter(p -> !Port.names().contains(p.name())).count();
+        if (Port.names().size() + newPorts > Dpdk.RTE_MAX_ETHPORTS()) {
+            // DPDK's own refusal only says "Driver cannot attach the device" for the first port too many
+            throw new ConfigException(config.source() + ": " + settings.size() + " ports, but this DPDK build has at most "
+                    + Dpdk.RTE_MAX_ETHPORTS() + " per process (RTE_MAX_ETHPORTS" + (Port.names().isEmpty() ? ""
+                    : ", " + Port.names().size() + " in use") + ")");
+        }
         settings.forEach(RunningVnf::probe);
         int mbufs = config.mbufs() > 0 ? config.mbufs() : mbufsFor(settings, lcores.size(), config);
         Mempool pool = Mempool.create("mbufs_" + ProcessHandle.current().pid() + "_" + INSTANCES.incrementAndGet(), mbufs,
