@@ -126,11 +126,20 @@ public final class RunningVnf implements Dataplane, AutoCloseable {
     private static int mbufsFor(List<PortSettings> ports, int lcores, RuntimeConfig config) {
         long needed = 2048;
         for (PortSettings port : ports) {
-            needed += (long) port.queues() * (port.rxDescriptors() + port.txDescriptors());
+            // a vhost-user port has no descriptor ring of mbufs: it allocates per dequeue burst and copies into
+            // the guest's buffers on enqueue, so it holds at most a burst per queue (a 16-segment chain switch
+            // would otherwise ask for 131071 mbufs, more than its 256 MB)
+            long perQueue = isVhost(port)
+                    ? 2L * config.burst() : port.rxDescriptors() + port.txDescriptors();
+            needed += port.queues() * perQueue;
         }
         needed += (long) (lcores + 1) * (config.mempoolCache() + 2L * config.burst());
         long size = Long.highestOneBit(needed) << 1;
         return (int) Math.min(size - 1, 1 << 24);
+    }
+
+    private static boolean isVhost(PortSettings port) {
+        return port.devargs() != null && port.devargs().startsWith("net_vhost");
     }
 
     public Engine engine() {

@@ -117,6 +117,8 @@ class VhostUserSocketTest {
                 """.formatted(a, b), "l2fwd");
         try (RunningVnf vnf = RunningVnf.start(TestEal.get(), config, L2fwd.fromConfig(config.vnf()))) {
             assertThat(vnf.running()).isTrue();
+            assertThat(vnf.pool().available() + vnf.pool().inUse())
+                    .as("vhost ports hold a burst per queue, not a ring of 2 x 1024 descriptors").isEqualTo(4095);
             for (Path socket : new Path[] {a, b}) {
                 try (SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                     assertThat(client.connect(UnixDomainSocketAddress.of(socket))).as("the switch listens on %s", socket).isTrue();
