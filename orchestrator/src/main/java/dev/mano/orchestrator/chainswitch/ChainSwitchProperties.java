@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       suits a switch sharing the housekeeping CPU (measured idle: 0 = 97% of a CPU, 50 = 16%,
  *                       200 = 7%), at up to about 0.25 ms of added
  *                       latency for the first frame after a quiet spell
+ * @param socketGroup    the group of the switch's sockets (mode 0660): QEMU's group, kvm on Debian
  * @param startTimeout   how long a (re)started switch may take until every socket listens
  * @param simulatedHosts also run a real switch for test-driver hosts (tests check the orchestrator drives a real one)
  */
@@ -29,5 +30,6 @@ public record ChainSwitchProperties(
         @DefaultValue("0") int cpu,
         @DefaultValue("256") int memoryMb,
         @DefaultValue("200") int idleSleepUs,
+        @DefaultValue("kvm") String socketGroup,
         @DefaultValue("30s") Duration startTimeout,
         @DefaultValue("false") boolean simulatedHosts) {}

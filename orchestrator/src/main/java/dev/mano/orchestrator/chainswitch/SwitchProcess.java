@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SwitchProcess {
     private static final Logger log = LoggerFactory.getLogger(SwitchProcess.class);
+    static final int MAX_SEGMENTS = 16;
     private final String name;
     private final Path dir;
     private final ChainSwitchProperties props;
@@ -87,6 +87,10 @@ final class SwitchProcess {
         stop();
         stopOrphan();
         if (segments.isEmpty()) return;
+        if (segments.size() > MAX_SEGMENTS) {
+            throw new SwitchFailure("chain switch " + name + " would carry " + segments.size() + " links; one switch carries at most "
+                    + MAX_SEGMENTS + " (two DPDK ports each, and this DPDK has 32)");
+        }
         List<Path> sockets = segments.values().stream().flatMap(s -> java.util.stream.Stream.of(s.upstream(), s.downstream())).toList();
         Path config = dir.resolve(name + ".yaml");
         Path logFile = dir.resolve(name + ".log");
@@ -94,7 +98,8 @@ final class SwitchProcess {
             Files.createDirectories(dir);
             for (Path socket : sockets) {
                 Files.createDirectories(socket.getParent());
-                Files.deleteIfExists(socket); // the vhost PMD cannot bind over a stale socket
+                // ours and the orphan's are stopped: a file left now would look like the new switch listening
+                Files.deleteIfExists(socket);
             }
             Files.writeString(config, config(), StandardCharsets.UTF_8);
             process = new ProcessBuilder(command(config)).redirectErrorStream(true)
@@ -172,17 +177,12 @@ final class SwitchProcess {
             }
             sleep(Duration.ofMillis(50));
         }
-        for (Path socket : sockets) {
-            try {
-                // QEMU runs as its own user (libvirt-qemu) and must be able to connect
-                Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
-            } catch (IOException e) {
-                throw new SwitchFailure("chain switch " + name + ": cannot open " + socket + " to QEMU: " + e.getMessage());
-            }
-        }
     }
 
-    /** The runtime's config: two vhost server ports per segment, patched to each other. */
+    /**
+     * The runtime's config: two vhost server ports per segment, patched to each other. The sockets get the mode
+     * and group QEMU needs to connect (it runs as libvirt-qemu, group kvm; DPDK makes them 0755 root).
+     */
     private String config() {
         StringBuilder ports = new StringBuilder("idleSleepUs: " + props.idleSleepUs() + "\nports:\n");
         StringBuilder pairs = new StringBuilder("l2fwd:\n  mode: patch\n  pairs:\n");
@@ -190,11 +190,15 @@ final class SwitchProcess {
         for (SwitchSegment s : segments.values()) {
             String up = "net_vhost" + i++;
             String down = "net_vhost" + i++;
-            ports.append("  - {name: ").append(up).append(", devargs: '").append(up).append(",iface=").append(s.upstream()).append("'}\n");
-            ports.append("  - {name: ").append(down).append(", devargs: '").append(down).append(",iface=").append(s.downstream()).append("'}\n");
+            ports.append(port(up, s.upstream())).append(port(down, s.downstream()));
             pairs.append("    - [").append(up).append(", ").append(down).append("]\n");
         }
         return ports.append(pairs).toString();
+    }
+
+    private String port(String name, Path socket) {
+        return "  - {name: " + name + ", devargs: '" + name + ",iface=" + socket + "', queues: 1, socketMode: '0660', socketGroup: "
+                + props.socketGroup() + "}\n";
     }
 
     private List<String> command(Path config) {

@@ -34,7 +34,7 @@ class SwitchProcessTest {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("../dpdk-vnf-runtime/target/lib")),
                 "the runtime is not built (../dpdk-vnf-runtime/target/lib): build the reactor, not this module alone");
         name = "t" + UUID.randomUUID().toString().substring(0, 7);
-        props = new ChainSwitchProperties(true, CLASSPATH, 0, 256, 200, Duration.ofSeconds(30), true);
+        props = new ChainSwitchProperties(true, CLASSPATH, 0, 256, 200, "kvm", Duration.ofSeconds(30), true);
     }
 
     @Test
