@@ -125,6 +125,12 @@ public class Notifier {
     @PreDestroy
     void stop() {
         delivery.shutdownNow();
-        streams.forEach(SseEmitter::complete);
+        for (SseEmitter stream : streams) {
+            try {
+                stream.complete();
+            } catch (IllegalStateException e) {
+                // the web server stopped first and recycled the response: that stream is closed already
+            }
+        }
     }
 }
