@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mano.orchestrator.ApiHttp;
 import dev.mano.orchestrator.LifecycleApi;
 import dev.mano.orchestrator.chainswitch.LocalChainSwitch;
+import dev.mano.orchestrator.chainswitch.SwitchRuntime;
 import dev.mano.orchestrator.hosts.SimulatedHosts;
 import dev.mano.orchestrator.vnflcm.LibvirtHosts;
 import dev.mano.vim.VimException;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mano.chain-switch.simulated-hosts=true",
-        "mano.chain-switch.classpath=../dpdk-vnf-runtime/target/*:../dpdk-vnf-runtime/target/lib/*",
+        "mano.chain-switch.classpath=" + SwitchRuntime.CLASSPATH,
         "mano.vnflcm.host-run-dir=target/switched-link-run"})
 class SwitchedLinkTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,10 +47,7 @@ class SwitchedLinkTest {
 
     @BeforeEach
     void setUp() {
-        Assumptions.assumeTrue(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/dpdk")) || Files.exists(Path.of("/usr/bin/dpdk-testpmd")),
-                "DPDK is not installed (apt-get install dpdk): the chain switch is a DPDK process");
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("../dpdk-vnf-runtime/target/lib")),
-                "the runtime is not built (../dpdk-vnf-runtime/target/lib): build the reactor, not this module alone");
+        SwitchRuntime.assumeAvailable();
         http = new ApiHttp(port);
         api = new LifecycleApi(http);
         String name = "sw-" + UUID.randomUUID().toString().substring(0, 8);
@@ -89,7 +82,7 @@ class SwitchedLinkTest {
         assertThat(link.get("details").has("bridge")).isFalse();
         // the switch listens on both sockets, as QEMU will find them
         for (Path socket : List.of(up, down)) {
-            assertThat(listening(socket)).as("switch listens on " + socket).isTrue();
+            assertThat(SwitchRuntime.listening(socket)).as("switch listens on " + socket).isTrue();
         }
         assertThat(switchProcesses()).as("one chain switch process").hasSize(1);
         // an access point has one end: a bridge an operator plugs into, the vhost-user request noted with the reason
@@ -139,17 +132,9 @@ class SwitchedLinkTest {
         long deadline = System.currentTimeMillis() + 30_000;
         while (true) {
             List<ProcessHandle> now = switchProcesses();
-            if (now.size() == 1 && now.getFirst().pid() != oldPid && sockets.stream().allMatch(SwitchedLinkTest::listening)) return;
+            if (now.size() == 1 && now.getFirst().pid() != oldPid && sockets.stream().allMatch(SwitchRuntime::listening)) return;
             assertThat(System.currentTimeMillis()).as("a new switch listening on " + sockets + "; running: " + now).isLessThan(deadline);
             LifecycleApi.sleep(200);
-        }
-    }
-
-    private static boolean listening(Path socket) {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            return ch.connect(UnixDomainSocketAddress.of(socket));
-        } catch (IOException e) {
-            return false;
         }
     }
 
