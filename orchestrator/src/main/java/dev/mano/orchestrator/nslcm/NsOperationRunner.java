@@ -54,10 +54,10 @@ class NsOperationRunner {
 
     void rollback(UUID id) {
         NsLcmOpOcc op = expect(id, "roll back");
-        if (!NsWork.rollbackSupported(op.operation())) {
-            throw ApiProblem.conflict("rollback-not-supported", op.operation() + " cannot be rolled back (the VNFs it removed are gone);"
-                    + " retry it to finish, or fail it").with("operation", op.operation().name());
-        }
+        NsWork.rollbackRefusal(op).ifPresent(why -> {
+            throw ApiProblem.conflict("rollback-not-supported", op.operation() + " cannot be rolled back: " + why)
+                    .with("operation", op.operation().name());
+        });
         if (!ops.transition(id, OperationState.FAILED_TEMP, OperationState.ROLLING_BACK)) throw raced(id);
         ops.clearError(id);
         notify(id, "START");

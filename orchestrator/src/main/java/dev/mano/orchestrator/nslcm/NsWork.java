@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,9 +79,20 @@ class NsWork {
         }
     }
 
-    /** Whether an operation of this kind can be rolled back (checked before its state changes). */
-    static boolean rollbackSupported(NsOperation operation) {
-        return operation != NsOperation.TERMINATE;
+    /**
+     * Why this operation cannot be rolled back, asked before its state changes, so a refusal leaves the operation
+     * FAILED_TEMP with its own error.
+     */
+    @SuppressWarnings("unchecked")
+    static Optional<String> rollbackRefusal(NsLcmOpOcc op) {
+        if (op.operation() == NsOperation.TERMINATE) {
+            return Optional.of("the VNFs it removed are gone; retry it to finish, or fail it");
+        }
+        if (op.operation() == NsOperation.SCALE && ((List<Object>) op.params().getOrDefault("scaleVnfData", List.of())).stream()
+                .anyMatch(d -> d instanceof Map<?, ?> m && "SCALE_IN".equals(m.get("scaleVnfType")))) {
+            return Optional.of("it scales a member in, and removed VNFCs are gone; retry it, or fail it and scale out again");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -231,7 +243,7 @@ class NsWork {
 
     /**
      * Undoes a scale member by member: a scale that failed half-way is rolled back by its VNF (its new VNFCs and
-     * their resources go), a completed one is reversed by the opposite scale of the same steps.
+     * their resources go), a completed one is reversed by a scale-in of the same steps.
      */
     @SuppressWarnings("unchecked")
     private void rollbackScale(NsLcmOpOcc op) throws InterruptedException {
@@ -246,8 +258,8 @@ class NsWork {
             Map<String, Object> d = requested.get(e.getKey());
             if (d == null || e.getValue().state() != OperationState.COMPLETED) continue;
             Map<String, Object> step = (Map<String, Object>) d.getOrDefault("scaleByStepData", Map.of());
-            String opposite = "SCALE_IN".equals(String.valueOf(d.get("scaleVnfType"))) ? "SCALE_OUT" : "SCALE_IN";
-            LcmOpOcc undo = vnfs.scale(e.getKey(), opposite, String.valueOf(step.get("aspectId")),
+            // only scale-outs get here (rollbackRefusal turns scale-ins away)
+            LcmOpOcc undo = vnfs.scale(e.getKey(), "SCALE_IN", String.valueOf(step.get("aspectId")),
                     ((Number) step.getOrDefault("numberOfSteps", 1)).intValue(), false);
             ops.addVnfOperation(op.id(), e.getKey(), undo.id());
             reversed.add(new UUID[] {e.getKey(), undo.id()});

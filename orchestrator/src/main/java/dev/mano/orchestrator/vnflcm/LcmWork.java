@@ -1,5 +1,7 @@
 package dev.mano.orchestrator.vnflcm;
 
+import java.util.Optional;
+
 /**
  * What one kind of operation does, forwards and backwards. {@link #run} may stop anywhere (an
  * error, a crash); {@link #rollback} must then undo exactly what this operation did, and
@@ -15,4 +17,12 @@ sealed interface LcmWork permits InstantiateWork, TerminateWork, ScaleWork, Heal
     }
 
     void rollback(OpContext ctx) throws Exception;
+
+    /**
+     * Why this operation cannot be rolled back, asked before its state changes: a refusal then leaves the
+     * operation FAILED_TEMP with its own error, instead of replacing that error with the refusal.
+     */
+    default Optional<String> rollbackRefusal(LcmOpOcc op) {
+        return Optional.empty();
+    }
 }

@@ -47,7 +47,11 @@ class OperationRunner {
     }
 
     void rollback(UUID id) {
-        expect(id, OperationState.FAILED_TEMP, "roll back");
+        LcmOpOcc op = expect(id, OperationState.FAILED_TEMP, "roll back");
+        works.forOperation(op.operation()).rollbackRefusal(op).ifPresent(why -> {
+            throw ApiProblem.conflict("rollback-not-supported", op.operation() + " cannot be rolled back: " + why)
+                    .with("operation", op.operation().name());
+        });
         if (!ops.transition(id, OperationState.FAILED_TEMP, OperationState.ROLLING_BACK)) throw raced(id);
         ops.clearError(id);
         executor.submit(() -> undo(id));

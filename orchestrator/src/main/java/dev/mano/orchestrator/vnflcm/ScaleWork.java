@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -68,11 +69,17 @@ final class ScaleWork implements LcmWork {
         }
     }
 
+    private static final String SCALE_IN_REFUSAL = "removed VNFCs are gone; scale out again instead";
+
+    @Override
+    public Optional<String> rollbackRefusal(LcmOpOcc op) {
+        return "SCALE_OUT".equals(op.params().get("type")) ? Optional.empty() : Optional.of(SCALE_IN_REFUSAL);
+    }
+
     @Override
     public void rollback(OpContext ctx) throws Exception {
         if (!"SCALE_OUT".equals(ctx.param("type", null))) {
-            throw new OperationFailure(409, "rollback-not-supported", "Scale-in cannot be rolled back",
-                    "removed VNFCs are gone; scale out again instead");
+            throw new OperationFailure(409, "rollback-not-supported", "Scale-in cannot be rolled back", SCALE_IN_REFUSAL);
         }
         deps.deployer().remove(ctx, deps.instances().vnfcsCreatedBy(ctx.opId()), Duration.ZERO, 0, 90);
         VnfInstance instance = deps.instance(ctx.vnfInstanceId());

@@ -1,5 +1,7 @@
 package dev.mano.orchestrator.vnflcm;
 
+import java.util.Optional;
+
 import dev.mano.orchestrator.api.OperationFailure;
 import java.time.Duration;
 
@@ -30,7 +32,13 @@ final class TerminateWork implements LcmWork {
 
     @Override
     public void rollback(OpContext ctx) {
-        throw new OperationFailure(409, "rollback-not-supported", "Terminate cannot be rolled back",
-                "a partly terminated VNF cannot be brought back; retry the termination");
+        throw new OperationFailure(409, "rollback-not-supported", "Terminate cannot be rolled back", REFUSAL);
     }
+
+    @Override
+    public Optional<String> rollbackRefusal(LcmOpOcc op) {
+        return Optional.of(REFUSAL);
+    }
+
+    private static final String REFUSAL = "a partly terminated VNF cannot be brought back; retry the termination";
 }
