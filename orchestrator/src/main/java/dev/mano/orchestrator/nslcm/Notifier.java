@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
@@ -122,15 +124,24 @@ public class Notifier {
         deliver(s, payload, attempt + 1);
     }
 
-    @PreDestroy
-    void stop() {
-        delivery.shutdownNow();
+    /**
+     * Ends the open event streams when the application starts to close, before the web server's graceful
+     * shutdown: a stream never finishes by itself, so that shutdown would wait its whole timeout (30 s) for them.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
         for (SseEmitter stream : streams) {
             try {
                 stream.complete();
             } catch (IllegalStateException e) {
-                // the web server stopped first and recycled the response: that stream is closed already
+                // the client went and the web server recycled the response: that stream is closed already
             }
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        delivery.shutdownNow();
+        closeStreams();
     }
 }

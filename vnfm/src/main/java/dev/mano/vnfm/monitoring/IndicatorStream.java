@@ -3,6 +3,8 @@ package dev.mano.vnfm.monitoring;
 import jakarta.annotation.PreDestroy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -77,9 +79,12 @@ public class IndicatorStream {
         return emitter;
     }
 
-    @PreDestroy
-    void stop() {
-        sender.shutdownNow();
+    /**
+     * Ends the open streams when the application starts to close, before the web server's graceful shutdown:
+     * a stream never finishes by itself, so that shutdown would wait its whole timeout (30 s) for them.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
         for (SseEmitter emitter : emitters) {
             try {
                 emitter.complete();
@@ -88,6 +93,12 @@ public class IndicatorStream {
             }
         }
         emitters.clear();
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
+        closeStreams();
     }
 
     int openStreams() {
