@@ -75,10 +75,16 @@ class CliTest {
         Hugepages pages = Hugepages.current();
         assumeTrue(pages.freePages() >= 64 && pages.hugetlbfsMounted(),
                 "needs 64 free hugepages and a hugetlbfs mount (./mano test reserves 512 x 2 MB at /dev/hugepages); have " + pages);
+        // --huge-unlink: EAL removes its page files once mapped; without it every run left 64 pages behind in
+        // /dev/hugepages under its own prefix, and repeated test runs ate the pool the VMs need
+        String prefix = prefix();
         Result result = run("--vnf", "l2fwd", "--config", config(CONFIG).toString(), "--duration", "1",
-                "--", "-l", "0-1", "-n", "1", "-m", "128", "--no-pci", "--file-prefix", prefix());
+                "--", "-l", "0-1", "-n", "1", "-m", "128", "--no-pci", "--huge-unlink", "--file-prefix", prefix);
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(result.output()).containsPattern("total port=net_null1 rx=[1-9]\\d*");
+        try (var left = java.nio.file.Files.list(java.nio.file.Path.of("/dev/hugepages"))) {
+            assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix))).as("page files left behind").isEmpty();
+        }
     }
 
     @Test
