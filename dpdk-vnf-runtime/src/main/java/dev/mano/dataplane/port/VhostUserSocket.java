@@ -25,9 +25,14 @@ public final class VhostUserSocket {
     private VhostUserSocket() {
     }
 
+    /** Whether these devargs make a port of DPDK's vhost PMD (server or client). */
+    public static boolean isVhost(String devargs) {
+        return devargs != null && devargs.startsWith("net_vhost");
+    }
+
     /** The socket path of a net_vhost server port, from its devargs (iface=...); empty for other ports and clients. */
     public static Optional<Path> serverPath(String devargs) {
-        if (devargs == null || !devargs.startsWith("net_vhost")) {
+        if (!isVhost(devargs)) {
             return Optional.empty();
         }
         String path = null;

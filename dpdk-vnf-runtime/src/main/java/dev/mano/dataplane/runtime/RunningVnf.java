@@ -129,17 +129,13 @@ public final class RunningVnf implements Dataplane, AutoCloseable {
             // a vhost-user port has no descriptor ring of mbufs: it allocates per dequeue burst and copies into
             // the guest's buffers on enqueue, so it holds at most a burst per queue (a 16-segment chain switch
             // would otherwise ask for 131071 mbufs, more than its 256 MB)
-            long perQueue = isVhost(port)
+            long perQueue = VhostUserSocket.isVhost(port.devargs())
                     ? 2L * config.burst() : port.rxDescriptors() + port.txDescriptors();
             needed += port.queues() * perQueue;
         }
         needed += (long) (lcores + 1) * (config.mempoolCache() + 2L * config.burst());
         long size = Long.highestOneBit(needed) << 1;
         return (int) Math.min(size - 1, 1 << 24);
-    }
-
-    private static boolean isVhost(PortSettings port) {
-        return port.devargs() != null && port.devargs().startsWith("net_vhost");
     }
 
     public Engine engine() {
